@@ -1,0 +1,34 @@
+# The two commands a new user needs: `make demo` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test lab release bench clean
+
+# A venv with the pinned requirements and this repo installed in editable mode.
+# Rebuilt when the requirements or pyproject change.
+$(VENV): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(VENV)
+
+demo: $(VENV)
+	$(BIN)/dlcourse demo
+
+test: $(VENV)
+	$(BIN)/python -m pytest tests
+
+lab: $(VENV)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+release: $(VENV)
+	$(BIN)/dlcourse release
+
+bench: $(VENV)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) submitted autograded feedback gradebook.db grades.csv

@@ -1,0 +1,164 @@
+"""Compare a returned value with an expected one and say precisely what differs.
+
+Pure data in, data out: ``compare(label, got, expected)`` returns a list of messages (empty
+when they agree). It never runs student code, so the public checks in the notebook and the
+hidden grading share it. Equivalent forms are accepted: ``float``, ``np.float64`` and 0-d
+arrays are all scalars; lists and tuples are both sequences; any numeric dtype compares by value.
+"""
+from __future__ import annotations
+
+import numbers
+from typing import Any
+
+import numpy as np
+
+RTOL, ATOL = 1e-5, 1e-7
+
+
+def is_scalar(x: Any) -> bool:
+    """True for Python and numpy numbers and 0-d arrays (bools excluded)."""
+    if isinstance(x, (bool, np.bool_)):
+        return False
+    if isinstance(x, np.ndarray):
+        return x.ndim == 0 and x.dtype.kind in "iuf"
+    return isinstance(x, (numbers.Real, np.integer, np.floating))
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def _type_name(x: Any) -> str:
+    if isinstance(x, np.ndarray):
+        return f"a numpy array of shape {x.shape}"
+    return f"a {type(x).__name__}"
+
+
+def compare(label: str, got: Any, expected: Any, *, reveal: bool = True,
+            rtol: float = RTOL, atol: float = ATOL) -> list[str]:
+    """Messages describing how ``got`` differs from ``expected`` (empty list: they agree).
+
+    ``label`` names the value for the learner, e.g. ``grads["dw"]``. With ``reveal=False``
+    (hidden tests) messages say where values differ but never show expected values.
+    """
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return [f"{label} should be a dict with keys {sorted(expected)}, but it is {_type_name(got)}."]
+        missing = [k for k in expected if k not in got]
+        if missing:
+            return [f"{label} is missing the key(s) {missing} (it has {sorted(map(str, got))})."]
+        return [m for k in expected for m in compare(f'{label}["{k}"]', got[k], expected[k],
+                                                      reveal=reveal, rtol=rtol, atol=atol)]
+    if isinstance(expected, (tuple, list)) and not _is_numeric_list(expected):
+        if not isinstance(got, (tuple, list)):
+            return [f"{label} should be a sequence of {len(expected)} values, but it is {_type_name(got)}."]
+        if len(got) != len(expected):
+            return [f"{label} should have {len(expected)} values, but it has {len(got)}."]
+        return [m for i, (g, e) in enumerate(zip(got, expected))
+                for m in compare(f"{label}[{i}]", g, e, reveal=reveal, rtol=rtol, atol=atol)]
+    if is_scalar(expected):
+        return _compare_scalar(label, got, float(expected), reveal, rtol, atol)
+    if isinstance(expected, list):  # a list of numbers, e.g. costs: any sequence of the right length will do
+        if not isinstance(got, (list, tuple, np.ndarray)) or np.ndim(got) != 1:
+            return [f"{label} should be a list of {len(expected)} numbers, but it is {_type_name(got)}."]
+        if len(got) != len(expected):
+            return [f"{label} should have {len(expected)} values, but it has {len(got)}."]
+        if not all(is_scalar(v) for v in got):
+            bad = next(i for i, v in enumerate(got) if not is_scalar(v))
+            return [f"{label}[{bad}] should be a number, but it is {_type_name(got[bad])}."]
+        got = np.array([float(v) for v in got])
+        return _compare_array(label, got, np.asarray(expected, dtype=float), reveal, rtol, atol)
+    if isinstance(expected, np.ndarray):
+        return _compare_array(label, got, expected, reveal, rtol, atol)
+    if got != expected:
+        shown = f" {expected!r}" if reveal else ""
+        return [f"{label} should be{shown or ' something else'}, but it is {got!r}."]
+    return []
+
+
+def _is_numeric_list(x: Any) -> bool:
+    return isinstance(x, list) and all(is_scalar(v) for v in x)
+
+
+def _compare_scalar(label, got, expected, reveal, rtol, atol) -> list[str]:
+    if isinstance(got, np.ndarray) and got.size == 1 and got.ndim > 0:
+        return [f"{label} should be a scalar (a number), but it is an array of shape {got.shape}. "
+                "Use np.squeeze(...) or .item() to turn it into a number."]
+    if not is_scalar(got):
+        return [f"{label} should be a number, but it is {_type_name(got)}."]
+    value = float(got)
+    if np.isnan(value):
+        return [f"{label} is nan. Look for 0 * inf, log(0) or an overflow in exp."]
+    if np.isclose(value, expected, rtol=rtol, atol=atol):
+        return []
+    if not reveal:
+        return [f"{label} has the wrong value."]
+    return [f"{label} is off: expected {_fmt(expected)}, got {_fmt(value)} "
+            f"(difference {_fmt(value - expected)}){_ratio_hint(value, expected) or '.'}"]
+
+
+def _ratio_hint(got: float, expected: float) -> str:
+    if expected == 0 or got == 0:
+        return ""
+    ratio = got / expected
+    if np.isclose(ratio, -1.0, rtol=1e-4):
+        return " — the sign is flipped."
+    if abs(ratio) > 1.5 and np.isclose(ratio, round(ratio), rtol=1e-4):
+        return f" — exactly {round(ratio)}x too large; did you forget to divide by m (the number of examples)?"
+    if abs(ratio) < 0.67 and np.isclose(1 / ratio, round(1 / ratio), rtol=1e-4):
+        return f" — exactly {round(1 / ratio)}x too small; did you divide by m twice?"
+    return ""
+
+
+def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
+    if is_scalar(got) and expected.size == 1:
+        got = np.asarray(got)
+    if isinstance(got, (list, tuple)):
+        return [f"{label} should be a numpy array of shape {expected.shape}, but it is a {type(got).__name__}. "
+                "Wrap it with np.array(...)."]
+    if not isinstance(got, np.ndarray):
+        return [f"{label} should be a numpy array of shape {expected.shape}, but it is {_type_name(got)}."]
+    if got.shape != expected.shape:
+        return [_shape_message(label, got.shape, expected.shape)]
+    if got.dtype.kind not in "biuf":
+        return [f"{label} should hold numbers, but its dtype is {got.dtype}."]
+    g = got.astype(float)
+    e = expected.astype(float)
+    if np.isnan(g).any() and not np.isnan(e).any():
+        return [f"{label} contains nan at {_where(np.isnan(g))}. Look for 0 * inf, log(0) or an overflow in exp."]
+    bad = ~np.isclose(g, e, rtol=rtol, atol=atol)
+    if not bad.any():
+        return []
+    if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(g.T, e, rtol=rtol, atol=atol):
+        return [f"{label} is the transpose of the correct matrix."]
+    msg = f"{label} is off at {int(bad.sum())} of {bad.size} entries"
+    if not reveal:
+        return [msg + f", first at index {_where(bad)}."]
+    idx = np.unravel_index(np.argmax(np.abs(g - e) * bad), g.shape)
+    where = tuple(int(i) for i in idx)
+    hint = ""
+    if bad.all():
+        nz = e != 0
+        if nz.any():
+            ratios = g[nz] / e[nz]
+            if np.allclose(ratios, ratios.flat[0], rtol=1e-4):
+                hint = _ratio_hint(float(ratios.flat[0]), 1.0)
+    return [msg + f"; the largest difference is at index {where}: expected {_fmt(e[idx])}, got {_fmt(g[idx])}{hint or '.'}"]
+
+
+def _where(mask: np.ndarray) -> tuple[int, ...]:
+    return tuple(int(i) for i in np.argwhere(mask)[0])
+
+
+def _shape_message(label, got_shape, expected_shape) -> str:
+    msg = f"{label} has shape {got_shape}, but it should have shape {expected_shape}."
+    if len(got_shape) == 1 and len(expected_shape) == 2 and got_shape[0] in expected_shape:
+        column = expected_shape[1] == 1
+        msg += (f" It is a rank-1 array; make it a {'column' if column else 'row'} vector with "
+                f".reshape({expected_shape[0]}, {expected_shape[1]}) or keepdims=True in np.sum.")
+    elif tuple(reversed(got_shape)) == tuple(expected_shape):
+        msg += " It looks transposed: check the order of the operands or add .T."
+    elif len(got_shape) == 2 and len(expected_shape) == 2 and got_shape[0] == got_shape[1] == expected_shape[0]:
+        msg += (" A square result where a vector was expected usually comes from broadcasting a column "
+                "against a row: check the shapes of the two arrays you combine.")
+    return msg

@@ -1,0 +1,112 @@
+"""One definition per graded function: what it returns, what it depends on, how to judge it.
+
+An :class:`Exercise` turns (inputs, the learner's returned values, the expected values) into a
+verdict: a list of messages, empty when right. The public checks in the notebooks run it on the
+fixed cases shipped in ``dlutils/checks/expected/``; the hidden grading (autograder/) runs the very
+same ``judge`` on random inputs against the reference implementation.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import plain
+from .compare import compare, is_scalar
+from .runner import CallFailed, call, loops_over_examples
+
+EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
+GREEN, RED, YELLOW, RESET = "\033[92m", "\033[91m", "\033[93m", "\033[0m"
+
+
+class CheckFailed(AssertionError):
+    """Raised by a public check; the message lists what is wrong."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A graded function.
+
+    name: the function's name in the notebook.
+    returns: labels of the returned values, in order (one label: a single return value).
+    depends: other exercise functions it calls; checks replace them with stand-ins.
+    public_stubs: builds the stand-ins the public checks use (no solution code: see the module).
+    examples_axis: input name -> axis that indexes the examples, for the loop detector.
+    """
+    name: str
+    returns: tuple[str, ...]
+    depends: tuple[str, ...] = ()
+    public_stubs: Callable[[], dict[str, Callable]] = dict
+    examples_axis: Mapping[str, int] = field(default_factory=dict)
+
+    def judge(self, got: Any, expected: Any, *, reveal: bool = True) -> list[str]:
+        """Messages saying how ``got`` differs from ``expected`` (empty: correct)."""
+        if len(self.returns) == 1:
+            return compare(self.returns[0], got, expected, reveal=reveal)
+        wanted = ", ".join(self.returns)
+        if not isinstance(got, (tuple, list)):
+            return [f"{self.name} should return {len(self.returns)} values ({wanted}), "
+                    f"but it returned one {type(got).__name__}."]
+        if len(got) != len(self.returns):
+            return [f"{self.name} should return {len(self.returns)} values ({wanted}), but it returned {len(got)}."]
+        return [m for label, g, e in zip(self.returns, got, expected)
+                for m in compare(label, g, e, reveal=reveal)]
+
+    def verdict(self, fn: Any, inputs: Mapping[str, Any], expected: Any, stubs: Mapping[str, Callable],
+                *, reveal: bool = True) -> list[str]:
+        """Run ``fn`` on ``inputs`` and judge what it returns."""
+        try:
+            got = call(self.name, fn, inputs, stubs)
+        except CallFailed as e:
+            return [str(e)]
+        return self.judge(got, expected, reveal=reveal)
+
+    def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
+        """``inputs`` with every example-indexed input tiled ``factor`` times along its examples axis."""
+        out = dict(inputs)
+        for key, axis in self.examples_axis.items():
+            reps = [1] * np.ndim(inputs[key])
+            reps[axis] = factor
+            out[key] = np.tile(inputs[key], reps)
+        return out
+
+
+def describe(inputs: Mapping[str, Any]) -> str:
+    parts = []
+    for k, v in inputs.items():
+        if isinstance(v, np.ndarray) and v.ndim > 0:
+            parts.append(f"{k} of shape {v.shape}")
+        elif is_scalar(v) or isinstance(v, (bool, str)):
+            parts.append(f"{k}={v!r}" if not isinstance(v, float) else f"{k}={v:g}")
+    return ", ".join(parts)
+
+
+@lru_cache(maxsize=None)
+def public_cases(assignment: str) -> dict[str, list[dict]]:
+    """The fixed cases (inputs and expected values) the public checks of an assignment use."""
+    path = EXPECTED_DIR / f"{assignment}.json"
+    return plain.loads(path.read_text())["cases"]
+
+
+def run_public_check(assignment: str, exercise: Exercise, fn: Any) -> None:
+    """Run an exercise's public cases; print a green line when right, raise CheckFailed otherwise."""
+    __tracebackhide__ = True  # IPython: show the message, not this frame
+    cases = public_cases(assignment)[exercise.name]
+    stubs = exercise.public_stubs()
+    for i, case in enumerate(cases, start=1):
+        problems = exercise.verdict(fn, case["inputs"], case["expected"], stubs)
+        if problems:
+            where = f"Test {i} of {len(cases)} ({describe(case['inputs'])}):"
+            raise CheckFailed("\n".join([f"{exercise.name}: {where}"] + [f"  - {p}" for p in problems]))
+    note = ""
+    if exercise.examples_axis:
+        base = cases[0]["inputs"]
+        m = np.shape(base[next(iter(exercise.examples_axis))])[next(iter(exercise.examples_axis.values()))]
+        if loops_over_examples(fn, base, exercise.scaled(base, 9), 8 * m, stubs):
+            note = (f"\n{YELLOW}Note: {exercise.name} gives the right answers but loops over the examples in "
+                    f"Python; it will be slow on real data. Try to vectorize it with whole-array operations.{RESET}")
+    print(f"{GREEN}{exercise.name}: all {len(cases)} tests passed.{RESET}{note}")

@@ -1,0 +1,116 @@
+"""Grade a batch of submissions with nbgrader: autograde each, generate feedback, export grades.
+
+Order of steps (each student is autograded in its own nbgrader run, so one bad submission can
+never stop the others):
+1. make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
+2. vet every submission (autograder.submissions); copy gradable ones into submitted/ if needed;
+3. ``nbgrader autograde ASSIGNMENT --student S`` for each gradable submission;
+4. ``nbgrader generate_feedback`` (hidden tests removed, see autograder.feedback);
+5. ``nbgrader export`` to grades.csv;
+6. read the scores back from the gradebook.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+
+from . import submissions
+from .assignments import get
+from .nbgrader_run import NbgraderError, generate_assignment, nbgrader
+
+
+@dataclass
+class Result:
+    student: str
+    score: float = 0.0
+    max_score: float = 0.0
+    status: str = "graded"
+    lost: list[str] = field(default_factory=list)  # "test_propagate 0/3" for every grade cell not at full marks
+    feedback: Path | None = None
+
+
+def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, log=print) -> list[Result]:
+    """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted)."""
+    course_dir = Path(course_dir).resolve()
+    assignment = get(assignment_id)
+    submitted_root = course_dir / "submitted"
+    folder = Path(folder).resolve() if folder else submitted_root
+    log(f"Generating {assignment_id} in {course_dir} (records it in the gradebook)")
+    generate_assignment(course_dir, assignment_id)
+
+    found = submissions.find(folder, assignment_id, assignment.notebook)
+    if not found:
+        log(f"No submissions in {folder}.")
+    results = []
+    for sub in found:
+        result = Result(sub.student)
+        results.append(result)
+        if sub.problem:
+            result.status = f"not graded: {sub.problem}"
+            _add_student(course_dir, sub.student)
+            log(f"  {sub.student}: {result.status}")
+            continue
+        target = submitted_root / sub.student / assignment_id / assignment.notebook
+        if sub.path.resolve() != target.resolve():
+            if target.parent.exists():
+                shutil.rmtree(target.parent)
+            target.parent.mkdir(parents=True)
+            shutil.copy2(sub.path, target)
+        log(f"  autograding {sub.student} ...")
+        try:
+            nbgrader(["autograde", assignment_id, "--student", sub.student, "--create", "--force"], course_dir)
+        except NbgraderError as e:
+            result.status = f"not graded: nbgrader could not run this notebook ({_last_line(str(e))})"
+            log(f"  {sub.student}: {result.status}")
+
+    log("Generating feedback and exporting grades.csv")
+    nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False)
+    nbgrader(["export", "--to", str(course_dir / "grades.csv")], course_dir)
+    _read_scores(course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
+    return results
+
+
+def _add_student(course_dir: Path, student: str) -> None:
+    if submissions.STUDENT_ID.match(student):
+        nbgrader(["db", "student", "add", student], course_dir, check=False)
+
+
+def _last_line(text: str) -> str:
+    lines = [l.strip() for l in text.strip().splitlines() if l.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def _read_scores(course_dir: Path, assignment_id: str, notebook_id: str, results: list[Result]) -> None:
+    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gb:
+        assignment = gb.find_assignment(assignment_id)
+        max_score = assignment.max_score
+        for r in results:
+            r.max_score = max_score
+            if r.status != "graded":
+                continue
+            try:
+                nb = gb.find_submission_notebook(notebook_id, assignment_id, r.student)
+            except MissingEntry:
+                r.status = "not graded: nbgrader recorded no submission"
+                continue
+            r.score = nb.score
+            r.lost = [f"{g.name} {g.score:g}/{g.max_score:g}" for g in sorted(nb.grades, key=lambda g: g.name)
+                      if g.max_score and (g.score or 0) < g.max_score]
+            html = course_dir / "feedback" / r.student / assignment_id / f"{notebook_id}.html"
+            r.feedback = html if html.exists() else None
+
+
+def table(results: list[Result]) -> str:
+    """A plain-text table of the results."""
+    rows = [("student", "score", "notes")]
+    for r in results:
+        notes = r.status if r.status != "graded" else ("lost points in " + ", ".join(r.lost) if r.lost else "full marks")
+        rows.append((r.student, f"{r.score:g}/{r.max_score:g}", notes))
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    lines = [f"{a:<{w0}}  {b:>{w1}}  {c}" for a, b, c in rows]
+    lines.insert(1, "-" * min(100, max(len(l) for l in lines)))
+    return "\n".join(lines)

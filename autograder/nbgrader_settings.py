@@ -1,0 +1,31 @@
+"""nbgrader settings for the course, applied by the repo root's nbgrader_config.py and by every
+throwaway workspace the `dlcourse` command creates (so both grade identically)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+COURSE_ID = "dl-course"
+CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+
+
+def configure(c, root: str | Path) -> None:
+    """Fill the traitlets config ``c`` for a course directory at ``root``."""
+    root = Path(root).resolve()
+    c.CourseDirectory.root = str(root)
+    c.CourseDirectory.course_id = COURSE_ID
+    c.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+    # Release notebooks carry no outputs (sources have none either).
+    c.ClearOutput.enabled = True
+    # Grading: a kernel per notebook, with a time limit per cell.
+    c.ExecutePreprocessor.timeout = 120
+    c.Execute.timeout = 120
+    c.Execute.interrupt_on_timeout = True
+    # Feedback: strip hidden tests and the tracebacks that would quote them (see autograder.feedback).
+    c.GenerateFeedback.preprocessors = [
+        "nbgrader.preprocessors.GetGrades",
+        "nbgrader.preprocessors.ClearHiddenTests",
+        "autograder.feedback.ShortenErrors",
+        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    ]

@@ -38,10 +38,13 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, log=
     assignment = get(assignment_id)
     submitted_root = course_dir / "submitted"
     folder = Path(folder).resolve() if folder else submitted_root
+    found = submissions.find(folder, assignment_id, assignment.notebook)
+    source = course_dir / "source" / assignment_id / assignment.notebook
+    if not source.is_file():
+        raise FileNotFoundError(f"{source}: the source notebook is missing, so there is nothing to grade against. "
+                                "Pass --course-dir pointing at the course (the folder with source/).")
     log(f"Generating {assignment_id} in {course_dir} (records it in the gradebook)")
     generate_assignment(course_dir, assignment_id)
-
-    found = submissions.find(folder, assignment_id, assignment.notebook)
     if not found:
         log(f"No submissions in {folder}.")
     results = []

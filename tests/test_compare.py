@@ -1,0 +1,78 @@
+"""dlutils.checks.compare: exact messages for each kind of difference."""
+import numpy as np
+
+from dlutils.checks.compare import compare
+
+
+def test_equal_values_give_no_message():
+    assert compare("x", np.array([[1.0], [2.0]]), np.array([[1.0], [2.0]])) == []
+
+
+def test_scalars_float_numpy_and_zero_d_are_alike():
+    for got in (0.5, np.float64(0.5), np.array(0.5), np.float32(0.5)):
+        assert compare("cost", got, 0.5) == [], type(got)
+
+
+def test_one_by_one_array_is_not_a_scalar():
+    assert compare("cost", np.array([[0.5]]), 0.5) == [
+        "cost should be a scalar (a number), but it is an array of shape (1, 1). "
+        "Use np.squeeze(...) or .item() to turn it into a number."]
+
+
+def test_rank_one_array_where_a_column_was_expected():
+    assert compare("dw", np.zeros(3), np.zeros((3, 1))) == [
+        "dw has shape (3,), but it should have shape (3, 1). It is a rank-1 array; make it a column vector "
+        "with .reshape(3, 1) or keepdims=True in np.sum."]
+
+
+def test_transposed_shape():
+    assert compare("A", np.zeros((1, 4)), np.zeros((4, 1)))[0].endswith(
+        "It looks transposed: check the order of the operands or add .T.")
+
+
+def test_broadcast_square_result():
+    msg = compare("dw", np.zeros((3, 3)), np.zeros((3, 1)))[0]
+    assert "broadcasting a column against a row" in msg
+
+
+def test_values_off_say_where_and_by_how_much():
+    got = np.array([[1.0, 2.0], [3.0, 4.5]])
+    assert compare("W", got, np.array([[1.0, 2.0], [3.0, 4.0]])) == [
+        "W is off at 1 of 4 entries; the largest difference is at index (1, 1): expected 4, got 4.5."]
+
+
+def test_forgot_one_over_m_is_named():
+    assert compare("db", 0.75, 0.25) == [
+        "db is off: expected 0.25, got 0.75 (difference 0.5) — exactly 3x too large; "
+        "did you forget to divide by m (the number of examples)?"]
+
+
+def test_hidden_mode_never_shows_expected_values():
+    msgs = compare("db", 0.75, 0.25, reveal=False) + compare("W", np.ones((2, 2)), np.full((2, 2), 0.123), reveal=False)
+    assert msgs == ["db has the wrong value.", "W is off at 4 of 4 entries, first at index (0, 0)."]
+    assert not any("0.25" in m or "0.123" in m for m in msgs)
+
+
+def test_dicts_tuples_and_lists():
+    assert compare("grads", {"dw": np.zeros((2, 1))}, {"dw": np.zeros((2, 1)), "db": 0.0}) == [
+        "grads is missing the key(s) ['db'] (it has ['dw'])."]
+    assert compare("costs", [1.0, 2.0], [1.0, 2.0, 3.0]) == ["costs should have 3 values, but it has 2."]
+    assert compare("costs", (np.float64(1.0), np.array(2.0)), [1.0, 2.0]) == []
+    assert compare("costs", np.array([1.0, 2.0]), [1.0, 2.0]) == []
+
+
+def test_wrong_types():
+    assert compare("w", [[0.0], [0.0]], np.zeros((2, 1))) == [
+        "w should be a numpy array of shape (2, 1), but it is a list. Wrap it with np.array(...)."]
+    assert compare("b", "0", 0.0) == ["b should be a number, but it is a str."]
+    assert compare("grads", (1, 2), {"dw": 1.0}) == ["grads should be a dict with keys ['dw'], but it is a tuple."]
+
+
+def test_nan_is_explained():
+    assert "nan" in compare("cost", float("nan"), 0.3)[0]
+    assert compare("A", np.array([[np.nan, 1.0]]), np.array([[0.5, 1.0]]))[0].startswith("A contains nan at (0, 0)")
+
+
+def test_bool_and_int_predictions_compare_by_value():
+    assert compare("Y_prediction", np.array([[True, False]]), np.array([[1.0, 0.0]])) == []
+    assert compare("Y_prediction", np.array([[1, 0]]), np.array([[1.0, 0.0]])) == []

@@ -1,0 +1,60 @@
+"""Every notebook runs headless: sources pass all their tests; releases fail every grade cell until answered."""
+import json
+import re
+import subprocess
+
+import pytest
+
+from conftest import REPO, execute, grade_id, is_grade_cell
+
+SOURCES = sorted((REPO / "source").rglob("*.ipynb"))
+RELEASES = sorted((REPO / "release").rglob("*.ipynb"))
+LECTURES = sorted((REPO / "notebooks").rglob("*.ipynb"))
+
+
+def text_of(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def test_committed_notebooks_have_no_outputs():
+    files = subprocess.run(["git", "ls-files", "*.ipynb"], cwd=REPO, capture_output=True, text=True).stdout.split()
+    assert files
+    for f in files:
+        nb = json.loads((REPO / f).read_text())
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, f
+
+
+@pytest.mark.parametrize("path", SOURCES + LECTURES, ids=lambda p: str(p.relative_to(REPO)))
+def test_source_and_lecture_notebooks_run_without_errors(path):
+    nb = execute(path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    for cell in nb.cells:
+        if is_grade_cell(cell):
+            out = text_of(cell)
+            assert re.search(r": all \d+ tests passed\.", out), (grade_id(cell), out)
+            assert "hidden tests passed" in out, (grade_id(cell), out)
+
+
+def test_logistic_regression_states_the_accuracy_it_reaches():
+    nb = execute(REPO / "source/week2_logistic_regression/logistic_regression.ipynb")
+    printed = "".join(text_of(c) for c in nb.cells if c.cell_type == "code")
+    train = re.search(r"train accuracy: ([\d.]+) %", printed).group(1)
+    test = re.search(r"test accuracy: ([\d.]+) %", printed).group(1)
+    stated = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert f"**{train} % training accuracy and {test} % test accuracy**" in stated
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=lambda p: str(p.relative_to(REPO)))
+def test_release_notebooks_fail_every_grade_cell(path):
+    nb = execute(path, allow_errors=True)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert not any(o.output_type == "error" for o in code[0].outputs), "the imports cell fails"
+    grade_cells = [c for c in code if is_grade_cell(c)]
+    assert grade_cells
+    for cell in grade_cells:
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert [e.ename for e in errors] == ["CheckFailed"], grade_id(cell)
+        assert "is not implemented yet" in errors[0].evalue, grade_id(cell)

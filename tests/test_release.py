@@ -1,0 +1,86 @@
+"""release/ is exactly what nbgrader generates from source/, and nothing secret leaks into it."""
+import filecmp
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from autograder.assignments import ASSIGNMENTS
+from autograder.cli import release
+from conftest import REPO
+
+SECRET_MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS")
+
+
+def regions(source: str, begin: str, end: str) -> list[str]:
+    """Lines strictly inside begin/end marker regions."""
+    out, inside = [], False
+    for line in source.splitlines():
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside:
+            out.append(line.strip())
+    return out
+
+
+def secret_lines() -> dict[str, list[str]]:
+    """Solution and hidden-test lines of every source notebook (long enough to be telling)."""
+    out = {}
+    for path in sorted((REPO / "source").rglob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        lines = []
+        for cell in nb.cells:
+            lines += regions(cell.source, "### BEGIN SOLUTION", "### END SOLUTION")
+            lines += regions(cell.source, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+        out[str(path.relative_to(REPO))] = [l for l in lines if len(l) >= 12 and not l.startswith("#")]
+    return out
+
+
+def test_every_assignment_has_a_source_and_a_release():
+    for a in ASSIGNMENTS.values():
+        assert (REPO / "source" / a.id / a.notebook).is_file()
+        assert (REPO / "release" / a.id / a.notebook).is_file()
+
+
+def test_committed_release_equals_a_fresh_generation(tmp_path):
+    shutil.copytree(REPO / "source", tmp_path / "source")
+    release(tmp_path)
+    cmp = filecmp.dircmp(REPO / "release", tmp_path / "release")
+    stale = []
+
+    def walk(d, prefix=""):
+        stale.extend(prefix + n for n in d.left_only + d.right_only + d.diff_files + d.funny_files)
+        for name, sub in d.subdirs.items():
+            walk(sub, prefix + name + "/")
+    walk(cmp)
+    assert stale == [], f"release/ is out of date ({stale}): run `make release` (dlcourse release)"
+
+
+def test_release_has_no_solution_or_hidden_test_markers():
+    for path in (REPO / "release").rglob("*"):
+        if path.is_file():
+            assert not SECRET_MARKERS.search(path.read_text(errors="replace")), path
+
+
+@pytest.mark.parametrize("where", ["release", "dlutils"])
+def test_no_solution_or_hidden_test_line_leaks(where):
+    texts = {p: p.read_text(errors="replace") for p in (REPO / where).rglob("*")
+             if p.is_file() and p.suffix in {".ipynb", ".py", ".json", ".md"}}
+    found = secrets = secret_lines()
+    assert sum(map(len, secrets.values())) > 10  # the scan has something to look for
+    leaks = [(src, line, str(p)) for src, lines in found.items() for line in lines
+             for p, text in texts.items() if line in text]
+    assert leaks == []
+
+
+def test_release_stubs_every_solution_and_keeps_grade_cells_locked():
+    for a in ASSIGNMENTS.values():
+        nb = nbformat.read(REPO / "release" / a.id / a.notebook, as_version=4)
+        meta = [c.metadata.get("nbgrader", {}) for c in nb.cells]
+        solutions = [c for c, m in zip(nb.cells, meta) if m.get("solution")]
+        grades = [m for m in meta if m.get("grade")]
+        assert solutions and all("raise NotImplementedError()" in c.source for c in solutions)
+        assert grades and all(m["locked"] and m["points"] > 0 for m in grades)

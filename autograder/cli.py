@@ -2,6 +2,8 @@
 
     dlcourse release                           regenerate release/ from source/ (nbgrader generate_assignment)
     dlcourse grade ASSIGNMENT [SUBMISSIONS]    autograde, write feedback, export grades.csv
+                                               (SUBMISSIONS: a folder of <student>/<notebook>.ipynb,
+                                               one notebook file, or nbgrader's submitted/ by default)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
 """
 from __future__ import annotations
@@ -67,7 +69,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("grade", help="autograde submissions, generate feedback, export grades.csv")
     p.add_argument("assignment", choices=sorted(ASSIGNMENTS))
     p.add_argument("submissions", nargs="?", type=Path,
-                   help="folder of <student>/<notebook>.ipynb, or nbgrader's submitted/ (default)")
+                   help="folder of <student>/<notebook>.ipynb, a single notebook (graded as student 'me'), "
+                        "or nbgrader's submitted/ (default)")
     p.add_argument("--course-dir", type=Path, default=REPO_ROOT, help="nbgrader course directory (default: this repo)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")

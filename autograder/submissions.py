@@ -1,8 +1,9 @@
 """Find and vet submitted notebooks before nbgrader sees them.
 
-Two layouts are accepted:
+Three layouts are accepted:
 - nbgrader's ``submitted/<student>/<assignment>/<notebook>.ipynb``;
-- a plain folder of ``<student>/<notebook>.ipynb``.
+- a plain folder of ``<student>/<notebook>.ipynb``;
+- a single notebook file (self-study: graded as student ``SELF``).
 
 A submission that cannot be graded (not JSON, not a notebook of nbformat 4, missing) is reported
 with a message that says what is wrong and what to do; the file itself is never modified.
@@ -17,6 +18,7 @@ from pathlib import Path
 import nbformat
 
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
+SELF = "me"
 
 
 @dataclass
@@ -29,9 +31,11 @@ class Submission:
 def find(folder: Path, assignment_id: str, notebook: str) -> list[Submission]:
     """Every student folder in ``folder``, with its notebook for ``assignment_id`` and whether it can be graded."""
     folder = Path(folder)
+    if folder.is_file() and folder.suffix == ".ipynb":
+        return [Submission(SELF, folder, vet(SELF, folder, folder.name))]
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder of submissions. Pass the folder that holds one "
-                                "sub-folder per student (or nbgrader's submitted/).")
+                                "sub-folder per student, nbgrader's submitted/, or a single .ipynb file.")
     out = []
     for student_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         nested = student_dir / assignment_id / notebook

@@ -84,6 +84,17 @@ def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys)
     assert (course / "feedback" / "eve" / ASSIGNMENT / "logistic_regression.html").is_file()
 
 
+def test_a_single_notebook_is_graded_as_me(demo, tmp_path, capsys):
+    workdir, _, _ = demo
+    course = tmp_path / "course"
+    cli.make_workspace(course)
+    mine = tmp_path / "my work.ipynb"
+    shutil.copy(workdir / "incoming" / "ben_bug" / NOTEBOOK, mine)
+    assert cli.main(["grade", ASSIGNMENT, str(mine), "--course-dir", str(course)]) == 0
+    assert re.search(r"^me +9/12  lost points in test_propagate 0/3$", capsys.readouterr().out, re.M)
+    assert (course / "feedback" / "me" / ASSIGNMENT / "logistic_regression.html").is_file()
+
+
 def test_missing_submissions_folder_is_a_clear_error(tmp_path, capsys):
     assert cli.main(["grade", ASSIGNMENT, str(tmp_path / "nope"), "--course-dir", str(tmp_path)]) == 1
     assert "no such folder of submissions" in capsys.readouterr().err

@@ -221,3 +221,13 @@ def test_hard_coded_answer_to_the_first_case_fails_the_second():
 def test_not_a_function():
     assert failure(checks.check_sigmoid, 3).splitlines()[1] == (
         "  - sigmoid should be a function, but it is int. Did you overwrite it? Re-run the cell that defines sigmoid.")
+
+
+def test_code_that_only_works_for_the_public_sizes_gets_no_crash_from_the_loop_detector(capsys):
+    ns = learner(SIGMOID + """
+def predict(w, b, X):
+    assert X.shape[1] <= 6, "only small inputs"
+    return (sigmoid(w.T @ X + b) > 0.5).astype(float)
+""")
+    checks.check_predict(ns["predict"])
+    assert "predict: all 2 tests passed." in capsys.readouterr().out

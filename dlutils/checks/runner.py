@@ -83,5 +83,9 @@ def lines_executed(fn: Callable, inputs: Mapping[str, Any], stubs: Mapping[str, 
 
 def loops_over_examples(fn: Callable, small: Mapping[str, Any], large: Mapping[str, Any], extra_examples: int,
                         stubs: Mapping[str, Callable] | None = None) -> bool:
-    """True when the large input runs at least one more Python line per extra example."""
-    return lines_executed(fn, large, stubs) - lines_executed(fn, small, stubs) >= extra_examples
+    """True when the large input runs at least one more Python line per extra example
+    (False when the function fails on either input: that is reported elsewhere)."""
+    try:
+        return lines_executed(fn, large, stubs) - lines_executed(fn, small, stubs) >= extra_examples
+    except CallFailed:
+        return False

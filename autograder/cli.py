@@ -72,6 +72,7 @@ def main(argv=None) -> int:
                    help="folder of <student>/<notebook>.ipynb, a single notebook (graded as student 'me'), "
                         "or nbgrader's submitted/ (default)")
     p.add_argument("--course-dir", type=Path, default=REPO_ROOT, help="nbgrader course directory (default: this repo)")
+    p.add_argument("--seed", type=int, help="seed of the hidden tests' random inputs (to reproduce a grading run)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
@@ -80,7 +81,7 @@ def main(argv=None) -> int:
             for path in release(REPO_ROOT, args.assignments or None):
                 print(f"wrote {path}")
         elif args.command == "grade":
-            results = grading.grade(args.course_dir, args.assignment, args.submissions)
+            results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed)
             _summary(args.course_dir.resolve(), results)
         elif args.command == "demo":
             demo(args.workdir)

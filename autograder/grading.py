@@ -32,8 +32,14 @@ class Result:
     feedback: Path | None = None
 
 
-def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, log=print) -> list[Result]:
-    """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted)."""
+def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed: int | None = None,
+          log=print) -> list[Result]:
+    """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted).
+
+    ``seed`` fixes the hidden tests' random inputs (DLCOURSE_SEED); by default each run draws its own,
+    and every grade cell's output records the seed it used, so a regrade can reproduce it.
+    """
+    seed_env = {"DLCOURSE_SEED": str(seed)} if seed is not None else None
     course_dir = Path(course_dir).resolve()
     assignment = get(assignment_id)
     submitted_root = course_dir / "submitted"
@@ -64,7 +70,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, log=
             shutil.copy2(sub.path, target)
         log(f"  autograding {sub.student} ...")
         try:
-            nbgrader(["autograde", assignment_id, "--student", sub.student, "--create", "--force"], course_dir)
+            nbgrader(["autograde", assignment_id, "--student", sub.student, "--create", "--force"], course_dir,
+                     extra_env=seed_env)
         except NbgraderError as e:
             result.status = f"not graded: nbgrader could not run this notebook ({_last_line(str(e))})"
             log(f"  {sub.student}: {result.status}")

@@ -15,10 +15,11 @@ class NbgraderError(RuntimeError):
     """An nbgrader command failed; the message holds the end of its log."""
 
 
-def nbgrader(args: list[str], course_dir: Path, check: bool = True) -> subprocess.CompletedProcess:
+def nbgrader(args: list[str], course_dir: Path, check: bool = True,
+             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run ``nbgrader ARGS`` with ``course_dir`` as the working directory (it reads nbgrader_config.py there)."""
     bin_dir = str(Path(sys.executable).parent)  # nbgrader shells out to `alembic`, which lives beside python
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""), **(extra_env or {})}
     proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=env,
                           capture_output=True, text=True)
     if check and proc.returncode != 0:

@@ -67,6 +67,14 @@ def show_misclassified(images: np.ndarray, labels: np.ndarray, predictions: np.n
                        predictions=predictions)
 
 
+def _scatter(ax, X: np.ndarray, Y: np.ndarray, title: str) -> None:
+    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=plt.cm.Spectral, s=12, edgecolors="k", linewidths=0.3)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    if title:
+        ax.set_title(title)
+
+
 def plot_decision_boundary(predict: Callable[[np.ndarray], np.ndarray], X: np.ndarray, Y: np.ndarray,
                            title: str = "", resolution: int = 200):
     """Decision regions of ``predict`` (which maps (2, k) points to (1, k) labels) over the data X (2, m), Y (1, m)."""
@@ -76,11 +84,7 @@ def plot_decision_boundary(predict: Callable[[np.ndarray], np.ndarray], X: np.nd
     Z = np.asarray(predict(np.c_[x0.ravel(), x1.ravel()].T)).reshape(x0.shape)
     fig, ax = plt.subplots(figsize=(5, 4))
     ax.contourf(x0, x1, Z, cmap=plt.cm.Spectral, alpha=0.6)
-    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=plt.cm.Spectral, s=12, edgecolors="k", linewidths=0.3)
-    ax.set_xlabel("$x_1$")
-    ax.set_ylabel("$x_2$")
-    if title:
-        ax.set_title(title)
+    _scatter(ax, X, Y, title)
     fig.tight_layout()
     return fig
 
@@ -88,10 +92,6 @@ def plot_decision_boundary(predict: Callable[[np.ndarray], np.ndarray], X: np.nd
 def plot_dataset(X: np.ndarray, Y: np.ndarray, title: str = ""):
     """Scatter plot of a 2-D dataset X (2, m) coloured by its labels Y (1, m)."""
     fig, ax = plt.subplots(figsize=(5, 4))
-    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=plt.cm.Spectral, s=12, edgecolors="k", linewidths=0.3)
-    ax.set_xlabel("$x_1$")
-    ax.set_ylabel("$x_2$")
-    if title:
-        ax.set_title(title)
+    _scatter(ax, X, Y, title)
     fig.tight_layout()
     return fig

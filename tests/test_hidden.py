@@ -13,7 +13,7 @@ A = "week2_logistic_regression"
 
 @pytest.mark.parametrize("name", list(checks.EXERCISES))
 def test_reference_passes_hidden_tests(name):
-    for seed in (1, 2, 3):
+    for seed in range(40):
         assert hidden.hidden_problems(A, name, getattr(reference, name), seed) == []
 
 

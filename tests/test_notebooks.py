@@ -2,10 +2,13 @@
 import json
 import re
 import subprocess
+from functools import lru_cache
 
 import pytest
 
 from conftest import REPO, execute, grade_id, is_grade_cell
+
+executed = lru_cache(maxsize=None)(execute)  # each notebook runs once per session
 
 SOURCES = sorted((REPO / "source").rglob("*.ipynb"))
 RELEASES = sorted((REPO / "release").rglob("*.ipynb"))
@@ -28,7 +31,7 @@ def test_committed_notebooks_have_no_outputs():
 
 @pytest.mark.parametrize("path", SOURCES + LECTURES, ids=lambda p: str(p.relative_to(REPO)))
 def test_source_and_lecture_notebooks_run_without_errors(path):
-    nb = execute(path)
+    nb = executed(path)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
     for cell in nb.cells:
@@ -39,7 +42,7 @@ def test_source_and_lecture_notebooks_run_without_errors(path):
 
 
 def test_logistic_regression_states_the_accuracy_it_reaches():
-    nb = execute(REPO / "source/week2_logistic_regression/logistic_regression.ipynb")
+    nb = executed(REPO / "source/week2_logistic_regression/logistic_regression.ipynb")
     printed = "".join(text_of(c) for c in nb.cells if c.cell_type == "code")
     train = re.search(r"train accuracy: ([\d.]+) %", printed).group(1)
     test = re.search(r"test accuracy: ([\d.]+) %", printed).group(1)

@@ -1,0 +1,9 @@
+"""dlutils: the helper package every course notebook imports.
+
+- ``dlutils.datasets``: the cat-vs-dog images and the 2-D toy datasets (all local, seeded);
+- ``dlutils.plots``: images, cost curves, learning-rate comparisons, decision boundaries;
+- ``dlutils.checks``: the public checks students run (one module per assignment);
+- ``dlutils.gradcheck``: numerical vs analytic gradients.
+
+It contains no solution to any exercise (tests/test_release.py scans it for solution lines).
+"""

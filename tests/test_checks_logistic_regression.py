@@ -184,13 +184,17 @@ def propagate(w, b, X, Y):
 
 def test_optimize_with_the_wrong_sign():
     ns = learner(EQUIVALENT["optimize"][0].replace("w -= learning_rate", "w += learning_rate"))
-    assert failure(checks.check_optimize, ns["optimize"]).splitlines()[1].startswith('  - params["w"] is off at 2 of 2 entries')
+    line = failure(checks.check_optimize, ns["optimize"]).splitlines()[1]
+    assert line.startswith('  - params["w"] is off at 2 of 2 entries')
+    assert line.endswith("Hint: each step moves w against its gradient dw (from propagate), scaled by learning_rate.")
 
 
 def test_model_predicting_with_the_initial_parameters():
     ns = learner(EQUIVALENT["model"][0].replace('w, b = params["w"], params["b"]', "pass"))
     lines = failure(checks.check_model, ns["model"]).splitlines()
     assert lines[1].startswith('  - d["Y_prediction_test"] is off')
+    assert lines[1].endswith('Hint: predict with the trained parameters params["w"], params["b"] returned by optimize, '
+                             'on X_test for the test set and X_train for the training set.')
 
 
 def test_a_loop_over_examples_passes_with_a_note(capsys):

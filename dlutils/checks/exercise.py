@@ -36,15 +36,26 @@ class Exercise:
     depends: other exercise functions it calls; checks replace them with stand-ins.
     public_stubs: builds the stand-ins the public checks use (no solution code: see the module).
     examples_axis: input name -> axis that indexes the examples, for the loop detector.
+    hints: returned-value label -> advice added to any message about that value.
     """
     name: str
     returns: tuple[str, ...]
     depends: tuple[str, ...] = ()
     public_stubs: Callable[[], dict[str, Callable]] = dict
     examples_axis: Mapping[str, int] = field(default_factory=dict)
+    hints: Mapping[str, str] = field(default_factory=dict)
 
     def judge(self, got: Any, expected: Any, *, reveal: bool = True) -> list[str]:
         """Messages saying how ``got`` differs from ``expected`` (empty: correct)."""
+        return [self._with_hint(m) for m in self._differences(got, expected, reveal)]
+
+    def _with_hint(self, message: str) -> str:
+        for label, hint in self.hints.items():
+            if message.startswith(label):
+                return f"{message} Hint: {hint}"
+        return message
+
+    def _differences(self, got: Any, expected: Any, reveal: bool) -> list[str]:
         if len(self.returns) == 1:
             return compare(self.returns[0], got, expected, reveal=reveal)
         wanted = ", ".join(self.returns)

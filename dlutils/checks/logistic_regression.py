@@ -60,12 +60,21 @@ EXERCISES = {e.name: e for e in [
     Exercise("propagate", returns=("grads", "cost"), depends=("sigmoid",),
              public_stubs=lambda: {"sigmoid": _logistic}, examples_axis={"X": 1, "Y": 1}),
     Exercise("optimize", returns=("params", "grads", "costs"), depends=("propagate",),
-             public_stubs=lambda: {"propagate": _bowl_propagate}),
+             public_stubs=lambda: {"propagate": _bowl_propagate},
+             hints={'params["w"]': "each step moves w against its gradient dw (from propagate), scaled by learning_rate.",
+                    'params["b"]': "each step moves b against its gradient db, scaled by learning_rate.",
+                    'grads["dw"]': "return the gradients of the last step (computed before its update).",
+                    "costs": "append the cost when i % 100 == 0, i.e. at iterations 0, 100, 200, ..."}),
     Exercise("predict", returns=("Y_prediction",), depends=("sigmoid",),
              public_stubs=lambda: {"sigmoid": _logistic}, examples_axis={"X": 1}),
     Exercise("model", returns=("d",), depends=("initialize_with_zeros", "optimize", "predict"),
              public_stubs=lambda: {"initialize_with_zeros": _marker_initialize,
-                                   "optimize": _marker_optimize, "predict": _marker_predict}),
+                                   "optimize": _marker_optimize, "predict": _marker_predict},
+             hints={'d["Y_prediction': "predict with the trained parameters params[\"w\"], params[\"b\"] "
+                                       "returned by optimize, on X_test for the test set and X_train for the training set.",
+                    'd["costs"]': "store the costs list returned by optimize.",
+                    'd["w"]': "store the trained w returned by optimize (params[\"w\"]).",
+                    'd["b"]': "store the trained b returned by optimize (params[\"b\"])."}),
 ]}
 
 

@@ -19,7 +19,6 @@ def configure(c, root: str | Path) -> None:
     # Release notebooks carry no outputs (sources have none either).
     c.ClearOutput.enabled = True
     # Grading: a kernel per notebook, with a time limit per cell.
-    c.ExecutePreprocessor.timeout = 120
     c.Execute.timeout = 120
     c.Execute.interrupt_on_timeout = True
     # Feedback: strip hidden tests and the tracebacks that would quote them (see autograder.feedback).

@@ -3,6 +3,7 @@ import csv
 import re
 import shutil
 
+import nbformat
 import pytest
 
 from autograder import cli, samples, submissions
@@ -14,10 +15,12 @@ FULL = 12
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("demo")
-    broken_before = None
     results = cli.demo(workdir)
-    broken_before = (workdir / "incoming" / "dan_broken" / NOTEBOOK).read_bytes()
-    return workdir, {r.student: r for r in results}, broken_before
+    # what samples.write_samples wrote for dan_broken: the reference notebook cut off halfway
+    solved = samples.solved(nbformat.read(workdir / "source" / ASSIGNMENT / NOTEBOOK, as_version=4),
+                            nbformat.read(workdir / "release" / ASSIGNMENT / NOTEBOOK, as_version=4))
+    text = nbformat.writes(solved)
+    return workdir, {r.student: r for r in results}, text[: len(text) // 2].encode()
 
 
 def test_scores(demo):

@@ -29,6 +29,20 @@ def learner(code: str) -> dict:
     return ns
 
 
+def propagate_with(cost: str, dw: str, db: str) -> dict:
+    """A learner's propagate that computes A correctly and returns the given cost, dw and db expressions."""
+    return learner(SIGMOID + f"""
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(w.T @ X + b)
+    cost = {cost}
+    return {{"dw": {dw}, "db": {db}}}, cost
+""")
+
+
+CROSS_ENTROPY = "-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"
+
+
 def failure(check, fn) -> str:
     with pytest.raises(CheckFailed) as info:
         check(fn)
@@ -116,13 +130,7 @@ def test_not_implemented_is_named():
 
 
 def test_forgot_one_over_m_in_db():
-    ns = learner(SIGMOID + """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {"dw": X @ (A - Y).T / m, "db": np.sum(A - Y)}, cost
-""")
+    ns = propagate_with(CROSS_ENTROPY, dw="X @ (A - Y).T / m", db="np.sum(A - Y)")
     msg = failure(checks.check_propagate, ns["propagate"])
     assert msg.splitlines()[0] == "propagate: Test 1 of 2 (w of shape (2, 1), b=1.5, X of shape (2, 3), Y of shape (1, 3)):"
     assert msg.splitlines()[1:] == [
@@ -131,25 +139,14 @@ def propagate(w, b, X, Y):
 
 
 def test_elementwise_product_instead_of_matrix_product():
-    ns = learner(SIGMOID + """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return {"dw": X * (A - Y) / m, "db": np.sum(A - Y) / m}, cost
-""")
+    ns = propagate_with(CROSS_ENTROPY, dw="X * (A - Y) / m", db="np.sum(A - Y) / m")
     assert failure(checks.check_propagate, ns["propagate"]).splitlines()[1] == (
         '  - grads["dw"] has shape (2, 3), but it should have shape (2, 1).')
 
 
 def test_rank_one_dw_and_unsqueezed_cost():
-    ns = learner(SIGMOID + """
-def propagate(w, b, X, Y):
-    m = X.shape[1]
-    A = sigmoid(w.T @ X + b)
-    cost = -(Y @ np.log(A).T + (1 - Y) @ np.log(1 - A).T) / m
-    return {"dw": np.sum(X * (A - Y), axis=1) / m, "db": np.sum(A - Y) / m}, cost
-""")
+    ns = propagate_with("-(Y @ np.log(A).T + (1 - Y) @ np.log(1 - A).T) / m",
+                        dw="np.sum(X * (A - Y), axis=1) / m", db="np.sum(A - Y) / m")
     lines = failure(checks.check_propagate, ns["propagate"]).splitlines()
     assert lines[1].startswith('  - grads["dw"] has shape (2,), but it should have shape (2, 1). It is a rank-1 array')
     assert lines[2] == ("  - cost should be a scalar (a number), but it is an array of shape (1, 1). "

@@ -1,28 +1,32 @@
-"""Hidden tests: random inputs, judged against the reference implementation.
+"""Hidden tests: random inputs per grading run, expected values from the reference, partial credit.
 
-Source notebooks call this inside ``### BEGIN HIDDEN TESTS`` regions of their grade cells::
+The grader (autograder.verdicts) uses the pieces separately, because the learner's function runs
+in another process: ``hidden_inputs`` draws the inputs, the sandboxed kernel returns what the
+function gave for each, ``expected_values`` runs the reference here, and ``score`` judges them with
+the same ``Exercise.judge_parts`` the public checks use (never revealing expected values).
 
-    from autograder.hidden import verify
-    verify("week2_logistic_regression", "propagate", globals())
+Source notebooks (instructors only) also call ``verify`` in their hidden-test regions, which runs
+the same steps in-process so the solution notebook proves it passes the hidden tests.
 
-Each call draws fresh inputs (seeded from ``DLCOURSE_SEED`` if set, otherwise at random; the
-seed is printed so a regrade can reproduce it), runs the learner's function with the reference
-versions of the functions it depends on (so a bug elsewhere costs no points here), and judges
-the result with the same ``Exercise.judge`` the public checks use, without revealing expected values.
+Both the learner's function and the reference run with the exercise's *public* stand-ins for the
+other exercise functions, so a bug in ``sigmoid`` never costs points in ``propagate``, and no
+reference code ever has to enter the student's process.
 """
 from __future__ import annotations
 
 import os
 import secrets
 import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
 from dlutils.checks import CheckFailed
-from dlutils.checks.runner import call
+from dlutils.checks.exercise import Exercise, describe
+from dlutils.checks.runner import CallFailed, call
 
 from .assignments import get
 
@@ -34,26 +38,83 @@ def run_seed() -> int:
     return int(seed) if seed else secrets.randbits(32)
 
 
-def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> list[str]:
-    """Messages for every hidden case ``fn`` gets wrong (empty: all correct)."""
-    assignment = get(assignment_id)
-    exercise = assignment.checks.EXERCISES[name]
-    reference = getattr(assignment.reference, name)
-    stubs = {dep: getattr(assignment.reference, dep) for dep in exercise.depends}
-    cases = assignment.cases.hidden_inputs(np.random.default_rng([seed, zlib.crc32(name.encode())]))[name]
-    for i, inputs in enumerate(cases, start=1):
-        expected = call(name, reference, inputs, stubs)
-        problems = exercise.verdict(fn, inputs, expected, stubs, reveal=False)
+def exercise(assignment_id: str, name: str) -> Exercise:
+    return get(assignment_id).checks.EXERCISES[name]
+
+
+def hidden_inputs(assignment_id: str, name: str, seed: int) -> list[dict[str, Any]]:
+    """The random inputs of ``name``'s hidden tests for this seed (same seed, same inputs)."""
+    rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+    return get(assignment_id).cases.hidden_inputs(rng)[name]
+
+
+def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """What the reference returns for each case, with the public stand-ins for its dependencies."""
+    ex = exercise(assignment_id, name)
+    reference = getattr(get(assignment_id).reference, name)
+    return [call(name, reference, inputs, ex.public_stubs()) for inputs in cases]
+
+
+@dataclass
+class Score:
+    """Checks passed out of checks made (one per scored part per hidden test), with messages."""
+    passed: int
+    total: int
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def fraction(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+
+def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[Any],
+          results: Sequence[tuple[str, Any]]) -> Score:
+    """Judge ``results`` (per case ``("value", v)`` or ``("error", message)``) against ``expected``.
+
+    Messages name what is wrong in the first failing test in full; the other failing tests are
+    only listed, since they almost always fail for the same reason.
+    """
+    passed = total = 0
+    failing: list[int] = []
+    first: list[str] = []
+    for i, (inputs, want, (kind, got)) in enumerate(zip(cases, expected, results), start=1):
+        labels = ex.part_labels(want)
+        total += len(labels)
+        if kind == "error":
+            problems = [str(got)]
+        else:
+            parts = ex.judge_parts(got, want, reveal=False)
+            passed += sum(1 for _, messages in parts if not messages)
+            problems = list(dict.fromkeys(m for _, messages in parts for m in messages))
         if problems:
-            return [f"hidden test {i} of {len(cases)}: {p}" for p in problems]
-    return []
+            failing.append(i)
+            if not first:
+                first = [f"hidden test {i} of {len(cases)} ({describe(inputs)}):"] + [f"  - {p}" for p in problems]
+    messages = first
+    if len(failing) > 1:
+        messages = first + [f"  (hidden tests {', '.join(map(str, failing[1:]))} fail too)"]
+    return Score(passed, total, messages)
+
+
+def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
+    """Run ``fn`` in this process on the hidden tests of ``seed`` and score it."""
+    ex = exercise(assignment_id, name)
+    cases = hidden_inputs(assignment_id, name, seed)
+    results = []
+    for inputs in cases:
+        try:
+            results.append(("value", call(name, fn, inputs, ex.public_stubs())))
+        except CallFailed as e:
+            results.append(("error", str(e)))
+    return score(ex, cases, expected_values(assignment_id, name, cases), results)
 
 
 def verify(assignment_id: str, name: str, namespace: Mapping[str, Any]) -> None:
-    """Raise CheckFailed (failing the grade cell) unless ``namespace[name]`` passes the hidden tests."""
+    """Raise CheckFailed unless ``namespace[name]`` passes every hidden check (source notebooks)."""
     __tracebackhide__ = True
     seed = run_seed()
-    problems = hidden_problems(assignment_id, name, namespace.get(name), seed)
-    if problems:
-        raise CheckFailed("\n".join([f"{name} fails the hidden tests (seed {seed}):"] + [f"  - {p}" for p in problems]))
+    result = hidden_problems(assignment_id, name, namespace.get(name), seed)
+    if result.passed < result.total:
+        raise CheckFailed("\n".join([f"{name} fails {result.total - result.passed} of {result.total} "
+                                     f"hidden checks (seed {seed}):"] + result.messages))
     print(f"{name}: hidden tests passed (seed {seed}).")

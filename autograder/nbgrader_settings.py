@@ -18,7 +18,20 @@ def configure(c, root: str | Path) -> None:
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     # Release notebooks carry no outputs (sources have none either).
     c.ClearOutput.enabled = True
-    # Grading: a kernel per notebook, with a time limit per cell.
+    # Grading: nbgrader's own steps, except that Execute (which would run the hidden tests inside
+    # the student's kernel) is replaced by a sandboxed run scored from outside (autograder.verdicts).
+    c.Autograde.autograde_preprocessors = [
+        "autograder.verdicts.SandboxedGrading",
+        "nbgrader.preprocessors.IgnorePattern",
+        "nbconvert.preprocessors.ClearMetadataPreprocessor",
+        "nbgrader.preprocessors.LimitOutput",
+        "nbgrader.preprocessors.SaveAutoGrades",
+        "nbgrader.preprocessors.AssignLatePenalties",
+        "nbgrader.preprocessors.CheckCellMetadata",
+    ]
+    # A deleted test cell comes back from the gradebook, so its exercise is still graded.
+    c.OverwriteCells.add_missing_cells = True
+    # Stock nbgrader's Execute settings, used only where that path is chosen (benchmarks).
     c.Execute.timeout = 120
     c.Execute.interrupt_on_timeout = True
     # Feedback: strip hidden tests and the tracebacks that would quote them (see autograder.feedback).

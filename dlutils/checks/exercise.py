@@ -49,6 +49,42 @@ class Exercise:
         """Messages saying how ``got`` differs from ``expected`` (empty: correct)."""
         return [self._with_hint(m) for m in self._differences(got, expected, reveal)]
 
+    def judge_parts(self, got: Any, expected: Any, *, reveal: bool = True) -> list[tuple[str, list[str]]]:
+        """One ``(label, messages)`` per separately scored part of the result (partial credit).
+
+        The parts are the returned values, with dicts split by key: ``propagate`` has the parts
+        ``grads["dw"]``, ``grads["db"]`` and ``cost``. A result of the wrong overall form (not a
+        tuple, wrong length, not a dict) fails every part it covers with one message.
+        """
+        if len(self.returns) == 1:
+            returned = [(self.returns[0], got, expected)]
+        else:
+            structure = self._differences(got, expected, reveal) if (
+                not isinstance(got, (tuple, list)) or len(got) != len(self.returns)) else []
+            if structure:
+                return [(label, structure) for label in self.part_labels(expected)]
+            returned = list(zip(self.returns, got, expected))
+        parts = []
+        for label, g, e in returned:
+            if not isinstance(e, dict):
+                parts.append((label, compare(label, g, e, reveal=reveal)))
+                continue
+            whole = compare(label, g, e, reveal=reveal) if not isinstance(g, dict) else []
+            for k in e:
+                sub = f'{label}["{k}"]'
+                if whole or k not in g:
+                    messages = whole or compare(label, g, e, reveal=reveal)[:1]
+                else:
+                    messages = compare(sub, g[k], e[k], reveal=reveal)
+                parts.append((sub, messages))
+        return [(label, [self._with_hint(m) for m in messages]) for label, messages in parts]
+
+    def part_labels(self, expected: Any) -> list[str]:
+        """Labels of the separately scored parts for a result shaped like ``expected``."""
+        values = [expected] if len(self.returns) == 1 else list(expected)
+        return [f'{label}["{k}"]' if isinstance(e, dict) else label
+                for label, e in zip(self.returns, values) for k in (e if isinstance(e, dict) else [None])]
+
     def _with_hint(self, message: str) -> str:
         for label, hint in self.hints.items():
             if message.startswith(label):

@@ -35,20 +35,47 @@ def encode(x: Any) -> Any:
 
 
 def decode(x: Any) -> Any:
-    """Inverse of :func:`encode`."""
+    """Inverse of :func:`encode`. Strict, since the grader decodes what student code wrote:
+    raises ValueError for anything :func:`encode` would not have produced."""
     if isinstance(x, list):
         return [decode(v) for v in x]
     if not isinstance(x, dict):
-        return x
+        if x is None or isinstance(x, (bool, int, float, str)):
+            return x
+        raise ValueError(f"{type(x).__name__} is not plain data")
     if "__ndarray__" in x:
-        return np.array(x["__ndarray__"], dtype=np.dtype(x["dtype"])).reshape(x["shape"])
+        dtype, shape, values = _numeric_dtype(x.get("dtype")), x.get("shape"), x["__ndarray__"]
+        if not (isinstance(shape, list) and all(type(s) is int and s >= 0 for s in shape)
+                and isinstance(values, list) and len(values) == int(np.prod(shape, dtype=np.int64))
+                and all(type(v) in (int, float, bool) for v in values)):
+            raise ValueError("malformed array")
+        return np.array(values, dtype=dtype).reshape(shape)
     if "__npscalar__" in x:
-        return np.dtype(x["dtype"]).type(x["__npscalar__"])
+        value = x["__npscalar__"]
+        if type(value) not in (int, float, bool):
+            raise ValueError("malformed numpy scalar")
+        return _numeric_dtype(x.get("dtype")).type(value)
     if "__tuple__" in x:
+        if not isinstance(x["__tuple__"], list):
+            raise ValueError("malformed tuple")
         return tuple(decode(v) for v in x["__tuple__"])
     if "__dict__" in x:
+        if not isinstance(x["__dict__"], dict):
+            raise ValueError("malformed dict")
         return {k: decode(v) for k, v in x["__dict__"].items()}
     return {k: decode(v) for k, v in x.items()}
+
+
+def _numeric_dtype(name: Any) -> np.dtype:
+    if not isinstance(name, str) or len(name) > 8:
+        raise ValueError("malformed dtype")
+    try:
+        dtype = np.dtype(name)
+    except TypeError:
+        raise ValueError(f"unknown dtype {name!r}") from None
+    if dtype.kind not in "biuf" or dtype.itemsize > 16:
+        raise ValueError(f"dtype {dtype} is not a plain number type")
+    return dtype
 
 
 def dumps(x: Any) -> str:

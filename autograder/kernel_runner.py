@@ -1,0 +1,165 @@
+"""Run a submission's code cells in a fresh IPython kernel, one at a time, and record what happened.
+
+This file is copied into the job folder and run *inside* the sandbox (see autograder.sandbox), so it
+imports nothing from the grader: only the standard library and jupyter_client. It reads
+``job.json`` from the job folder, copies the student's files into a scratch working directory,
+starts a kernel there and executes each cell with a time limit. A cell marked ``grade`` is not the
+student's code but a call into ``dlutils.checks.harness``, which runs the graded function on the
+grader's inputs and writes the returned values as plain JSON to ``results/<name>.json``.
+
+It writes ``run.json`` to the output folder: per cell its status (ok, error, timeout, died,
+not run), seconds and its outputs (text, plain-text results and PNG images only, capped in size).
+Nothing it writes is trusted by the grader beyond being plain data.
+"""
+import json
+import os
+import queue
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from jupyter_client import KernelManager
+
+IN = Path(os.environ.get("DLCOURSE_IN", "/grading/in"))
+OUT = Path(os.environ.get("DLCOURSE_OUT", "/grading/out"))
+KEPT_MIME = ("text/plain", "image/png")
+
+
+def main() -> int:
+    job = json.loads((IN / "job.json").read_text())
+    workdir = Path(os.environ.get("HOME", str(OUT))) / "work"
+    shutil.copytree(IN / "files", workdir, dirs_exist_ok=True)
+    (OUT / "results").mkdir(exist_ok=True)
+    records = []
+    km = KernelManager(kernel_name="python3")
+    started = time.monotonic()
+    try:
+        km.start_kernel(cwd=str(workdir), env=dict(os.environ))
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=job.get("startup_timeout", 60))
+    except Exception as e:  # noqa: BLE001 - reported, not raised
+        _write(OUT / "run.json", {"kernel": f"the kernel did not start: {type(e).__name__}: {e}"[:500],
+                                   "cells": [], "seconds": time.monotonic() - started})
+        km.shutdown_kernel(now=True) if km.has_kernel else None
+        return 1
+    stopped = None
+    for cell in job["cells"]:
+        if stopped:
+            records.append({"index": cell["index"], "status": "not run", "reason": stopped, "outputs": []})
+            continue
+        code = cell["source"] if not cell.get("grade") else _harness_call(job["module"], cell["grade"])
+        record = _execute(km, kc, code, job["cell_timeout"], job["output_bytes"])
+        record["index"] = cell["index"]
+        records.append(record)
+        if record["status"] in ("died", "timeout") and not km.is_alive():
+            stopped = f"the kernel stopped at cell {cell['index']} ({record['status']})"
+    try:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    except Exception:  # noqa: BLE001 - the kernel may already be gone
+        pass
+    _write(OUT / "run.json", {"kernel": "ok", "cells": records, "seconds": time.monotonic() - started})
+    return 0
+
+
+def _harness_call(module: str, name: str) -> str:
+    inputs = IN / "inputs" / f"{name}.json"
+    results = OUT / "results" / f"{name}.json"
+    return (f"__import__('dlutils.checks.harness').checks.harness.run("
+            f"{module!r}, {name!r}, globals(), {str(inputs)!r}, {str(results)!r})")
+
+
+def _execute(km, kc, code: str, timeout: float, output_bytes: int) -> dict:
+    """Execute one cell; wait for the kernel to go idle, die, or run out of time."""
+    start = time.monotonic()
+    outputs: list = []
+    budget = [output_bytes]
+    status = "ok"
+    msg_id = kc.execute(code, allow_stdin=False, stop_on_error=False)
+    deadline = start + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            status = "timeout" if _interrupt(km, kc, msg_id) else "died"
+            break
+        try:
+            msg = kc.get_iopub_msg(timeout=min(0.5, remaining))
+        except queue.Empty:
+            if not km.is_alive():
+                status = "died"
+                break
+            continue
+        if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "status" and content.get("execution_state") == "idle":
+            break
+        if kind == "error":
+            status = "error"
+        _keep(outputs, kind, content, budget)
+    return {"status": status, "seconds": round(time.monotonic() - start, 3), "outputs": outputs}
+
+
+def _interrupt(km, kc, msg_id: str) -> bool:
+    """Interrupt a cell that ran out of time; True if the kernel survives (else it is killed)."""
+    try:
+        km.interrupt_kernel()
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            try:
+                msg = kc.get_iopub_msg(timeout=0.5)
+            except queue.Empty:
+                continue
+            if (msg.get("parent_header", {}).get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"].get("execution_state") == "idle"):
+                return True
+    except Exception:  # noqa: BLE001
+        pass
+    km.shutdown_kernel(now=True)
+    return False
+
+
+def _keep(outputs: list, kind: str, content: dict, budget: list) -> None:
+    """Append an nbformat output for this message, within the cell's output budget."""
+    if kind == "stream":
+        out = {"output_type": "stream", "name": content.get("name", "stdout"), "text": str(content.get("text", ""))}
+    elif kind in ("execute_result", "display_data"):
+        data = {k: v for k, v in content.get("data", {}).items() if k in KEPT_MIME and isinstance(v, str)}
+        if not data:
+            return
+        out = {"output_type": kind, "data": data, "metadata": {}}
+        if kind == "execute_result":
+            out["execution_count"] = content.get("execution_count")
+    elif kind == "error":
+        out = {"output_type": "error", "ename": str(content.get("ename", ""))[:200],
+               "evalue": str(content.get("evalue", ""))[:2000], "traceback": []}
+    elif kind == "clear_output":
+        outputs.clear()
+        return
+    else:
+        return
+    size = len(json.dumps(out))
+    if size > budget[0]:
+        if budget[0] > 0:
+            outputs.append({"output_type": "stream", "name": "stdout",
+                            "text": "\n[... output truncated by the grader ...]\n"})
+        budget[0] = 0
+        return
+    budget[0] -= size
+    if out["output_type"] == "stream" and outputs and outputs[-1].get("name") == out["name"] \
+            and outputs[-1]["output_type"] == "stream":
+        outputs[-1]["text"] += out["text"]
+    else:
+        outputs.append(out)
+
+
+def _write(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data))
+    os.replace(tmp, path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

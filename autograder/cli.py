@@ -3,7 +3,9 @@
     dlcourse release                           regenerate release/ from source/ (nbgrader generate_assignment)
     dlcourse grade ASSIGNMENT [SUBMISSIONS]    autograde, write feedback, export grades.csv
                                                (SUBMISSIONS: a folder of <student>/<notebook>.ipynb,
-                                               one notebook file, or nbgrader's submitted/ by default)
+                                               one notebook file, or nbgrader's submitted/ by default;
+                                               student code runs in a bubblewrap sandbox: --no-sandbox
+                                               to grade without one)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
 """
 from __future__ import annotations
@@ -14,8 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import grading, samples
+from . import grading, samples, sandbox
 from .assignments import ASSIGNMENTS, get
+from .sandbox import SandboxUnavailable
 from .nbgrader_run import REPO_ROOT, NbgraderError, generate_assignment, make_workspace
 
 
@@ -47,7 +50,10 @@ def demo(workdir: Path | None = None) -> list[grading.Result]:
     print("Sample submissions in", incoming)
     for student, kind in kinds.items():
         print(f"  {student}: {kind}")
-    results = grading.grade(ws, assignment.id, incoming)
+    isolated = sandbox.unavailable_reason() is None
+    if not isolated:  # the samples are the course's own code, so grading them unsandboxed is safe
+        print(f"Note: {sandbox.unavailable_reason()} The demo grades its own samples without it.")
+    results = grading.grade(ws, assignment.id, incoming, use_sandbox=isolated)
     _summary(ws, results)
     return results
 
@@ -73,6 +79,9 @@ def main(argv=None) -> int:
                         "or nbgrader's submitted/ (default)")
     p.add_argument("--course-dir", type=Path, default=REPO_ROOT, help="nbgrader course directory (default: this repo)")
     p.add_argument("--seed", type=int, help="seed of the hidden tests' random inputs (to reproduce a grading run)")
+    p.add_argument("--no-sandbox", action="store_true",
+                   help="run student code without isolation (only for trusted submissions, or where bubblewrap cannot run)")
+    p.add_argument("--cell-timeout", type=float, help="seconds one cell may run (default 60)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
@@ -81,11 +90,12 @@ def main(argv=None) -> int:
             for path in release(REPO_ROOT, args.assignments or None):
                 print(f"wrote {path}")
         elif args.command == "grade":
-            results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed)
+            results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
+                                    use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout)
             _summary(args.course_dir.resolve(), results)
         elif args.command == "demo":
             demo(args.workdir)
-    except (NbgraderError, FileNotFoundError) as e:
+    except (NbgraderError, FileNotFoundError, SandboxUnavailable) as e:
         print(f"dlcourse: {e}", file=sys.stderr)
         return 1
     return 0

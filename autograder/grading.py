@@ -2,24 +2,30 @@
 
 Order of steps (each student is autograded in its own nbgrader run, so one bad submission can
 never stop the others):
-1. make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
-2. vet every submission (autograder.submissions); copy gradable ones into submitted/ if needed;
-3. ``nbgrader autograde ASSIGNMENT --student S`` for each gradable submission;
-4. ``nbgrader generate_feedback`` (hidden tests removed, see autograder.feedback);
-5. ``nbgrader export`` to grades.csv;
-6. read the scores back from the gradebook.
+1. check that the sandbox works (unless told not to use it) and draw the run's seed;
+2. make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
+3. vet every submission (autograder.submissions); copy gradable ones into submitted/ if needed;
+4. ``nbgrader autograde ASSIGNMENT --student S`` for each gradable submission; the course's
+   settings make that run the notebook in the sandbox and score it from outside
+   (autograder.verdicts), with this run's seed so every student gets the same hidden inputs;
+5. ``nbgrader generate_feedback`` (hidden tests removed, see autograder.feedback);
+6. ``nbgrader export`` to grades.csv;
+7. read the scores back from the gradebook, and what went wrong from each grading record.
 """
 from __future__ import annotations
 
+import json
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import submissions
+from . import sandbox, submissions
 from .assignments import get
 from .nbgrader_run import NbgraderError, generate_assignment, nbgrader
+from .verdicts import RECORD
 
 
 @dataclass
@@ -29,17 +35,24 @@ class Result:
     max_score: float = 0.0
     status: str = "graded"
     lost: list[str] = field(default_factory=list)  # "test_propagate 0/3" for every grade cell not at full marks
+    events: list[str] = field(default_factory=list)  # what went wrong while running the notebook
     feedback: Path | None = None
 
 
 def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed: int | None = None,
-          log=print) -> list[Result]:
+          use_sandbox: bool = True, cell_timeout: float | None = None, log=print) -> list[Result]:
     """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted).
 
-    ``seed`` fixes the hidden tests' random inputs (DLCOURSE_SEED); by default each run draws its own,
-    and every grade cell's output records the seed it used, so a regrade can reproduce it.
+    ``seed`` fixes the hidden tests' random inputs; by default each run draws one (printed, and
+    written to every grading record) so a regrade can reproduce it. Without a working sandbox this
+    raises SandboxUnavailable unless ``use_sandbox`` is False.
     """
-    seed_env = {"DLCOURSE_SEED": str(seed)} if seed is not None else None
+    if use_sandbox and sandbox.unavailable_reason():
+        raise sandbox.SandboxUnavailable(sandbox.unavailable_reason())
+    seed = secrets.randbits(32) if seed is None else seed
+    settings = [f"--SandboxedGrading.seed={seed}", f"--SandboxedGrading.sandbox={use_sandbox}"]
+    if cell_timeout is not None:
+        settings.append(f"--SandboxedGrading.cell_timeout={cell_timeout}")
     course_dir = Path(course_dir).resolve()
     assignment = get(assignment_id)
     submitted_root = course_dir / "submitted"
@@ -51,6 +64,9 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
                                 "Pass --course-dir pointing at the course (the folder with source/).")
     log(f"Generating {assignment_id} in {course_dir} (records it in the gradebook)")
     generate_assignment(course_dir, assignment_id)
+    log(f"Hidden tests use seed {seed} (pass --seed {seed} to reproduce this run); "
+        + ("student code runs in the bubblewrap sandbox." if use_sandbox
+           else "WARNING: no sandbox, student code runs with your permissions."))
     if not found:
         log(f"No submissions in {folder}.")
     results = []
@@ -70,11 +86,12 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
             shutil.copy2(sub.path, target)
         log(f"  autograding {sub.student} ...")
         try:
-            nbgrader(["autograde", assignment_id, "--student", sub.student, "--create", "--force"], course_dir,
-                     extra_env=seed_env)
+            nbgrader(["autograde", assignment_id, "--student", sub.student, "--create", "--force", *settings],
+                     course_dir)
         except NbgraderError as e:
             result.status = f"not graded: nbgrader could not run this notebook ({_last_line(str(e))})"
             log(f"  {sub.student}: {result.status}")
+        result.events = _events(course_dir / "autograded" / sub.student / assignment_id / RECORD)
 
     log("Generating feedback and exporting grades.csv")
     nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False)
@@ -86,6 +103,13 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
 def _add_student(course_dir: Path, student: str) -> None:
     if submissions.STUDENT_ID.match(student):
         nbgrader(["db", "student", "add", student], course_dir, check=False)
+
+
+def _events(record: Path) -> list[str]:
+    try:
+        return [str(e) for e in json.loads(record.read_text()).get("events", [])]
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def _last_line(text: str) -> str:
@@ -118,6 +142,8 @@ def table(results: list[Result]) -> str:
     rows = [("student", "score", "notes")]
     for r in results:
         notes = r.status if r.status != "graded" else ("lost points in " + ", ".join(r.lost) if r.lost else "full marks")
+        if r.events:
+            notes += "; " + "; ".join(r.events[:3]) + (f" (+{len(r.events) - 3} more)" if len(r.events) > 3 else "")
         rows.append((r.student, f"{r.score:g}/{r.max_score:g}", notes))
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)

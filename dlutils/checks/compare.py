@@ -92,21 +92,23 @@ def _compare_scalar(label, got, expected, reveal, rtol, atol) -> list[str]:
     if np.isclose(value, expected, rtol=rtol, atol=atol):
         return []
     if not reveal:
-        return [f"{label} has the wrong value."]
+        return [f"{label} has the wrong value{_ratio_hint(value, expected, reveal) or '.'}"]
     return [f"{label} is off: expected {_fmt(expected)}, got {_fmt(value)} "
             f"(difference {_fmt(value - expected)}){_ratio_hint(value, expected) or '.'}"]
 
 
-def _ratio_hint(got: float, expected: float) -> str:
+def _ratio_hint(got: float, expected: float, reveal: bool = True) -> str:
+    """Names the mistake behind a constant ratio; hidden tests (reveal=False) do not say the factor."""
     if expected == 0 or got == 0:
         return ""
     ratio = got / expected
     if np.isclose(ratio, -1.0, rtol=1e-4):
         return " — the sign is flipped."
+    factor = lambda r: f"exactly {round(r)}x" if reveal else "a whole number of times"  # noqa: E731
     if abs(ratio) > 1.5 and np.isclose(ratio, round(ratio), rtol=1e-4):
-        return f" — exactly {round(ratio)}x too large; did you forget to divide by m (the number of examples)?"
+        return f" — {factor(ratio)} too large; did you forget to divide by m (the number of examples)?"
     if abs(ratio) < 0.67 and np.isclose(1 / ratio, round(1 / ratio), rtol=1e-4):
-        return f" — exactly {round(1 / ratio)}x too small; did you divide by m twice?"
+        return f" — {factor(1 / ratio)} too small; did you divide by m twice?"
     return ""
 
 
@@ -132,17 +134,17 @@ def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
     if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(g.T, e, rtol=rtol, atol=atol):
         return [f"{label} is the transpose of the correct matrix."]
     msg = f"{label} is off at {int(bad.sum())} of {bad.size} entries"
-    if not reveal:
-        return [msg + f", first at index {_where(bad)}."]
-    idx = np.unravel_index(np.argmax(np.abs(g - e) * bad), g.shape)
-    where = tuple(int(i) for i in idx)
     hint = ""
     if bad.all():
         nz = e != 0
         if nz.any():
             ratios = g[nz] / e[nz]
             if np.allclose(ratios, ratios.flat[0], rtol=1e-4):
-                hint = _ratio_hint(float(ratios.flat[0]), 1.0)
+                hint = _ratio_hint(float(ratios.flat[0]), 1.0, reveal)
+    if not reveal:
+        return [msg + f", first at index {_where(bad)}{hint or '.'}"]
+    idx = np.unravel_index(np.argmax(np.abs(g - e) * bad), g.shape)
+    where = tuple(int(i) for i in idx)
     return [msg + f"; the largest difference is at index {where}: expected {_fmt(e[idx])}, got {_fmt(g[idx])}{hint or '.'}"]
 
 
@@ -156,6 +158,10 @@ def _shape_message(label, got_shape, expected_shape) -> str:
         column = expected_shape[1] == 1
         msg += (f" It is a rank-1 array; make it a {'column' if column else 'row'} vector with "
                 f".reshape({expected_shape[0]}, {expected_shape[1]}) or keepdims=True in np.sum.")
+    elif (len(got_shape) == 2 and len(expected_shape) == 2 and expected_shape[1] == 1
+          and got_shape[0] == expected_shape[0] and got_shape[1] > 1):
+        msg += (" It has a column per example: did you multiply elementwise (*) where a matrix product "
+                "(np.dot or @), which also sums over the examples, was meant?")
     elif tuple(reversed(got_shape)) == tuple(expected_shape):
         msg += " It looks transposed: check the order of the operands or add .T."
     elif len(got_shape) == 2 and len(expected_shape) == 2 and got_shape[0] == got_shape[1] == expected_shape[0]:

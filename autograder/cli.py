@@ -82,6 +82,7 @@ def main(argv=None) -> int:
     p.add_argument("--no-sandbox", action="store_true",
                    help="run student code without isolation (only for trusted submissions, or where bubblewrap cannot run)")
     p.add_argument("--cell-timeout", type=float, help="seconds one cell may run (default 60)")
+    p.add_argument("--jobs", type=int, help="submissions graded at once (default: one per CPU)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
@@ -91,7 +92,8 @@ def main(argv=None) -> int:
                 print(f"wrote {path}")
         elif args.command == "grade":
             results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
-                                    use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout)
+                                    use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
+                                    jobs=args.jobs)
             _summary(args.course_dir.resolve(), results)
         elif args.command == "demo":
             demo(args.workdir)

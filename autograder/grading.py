@@ -15,8 +15,11 @@ never stop the others):
 from __future__ import annotations
 
 import json
+import os
+import queue
 import secrets
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +29,8 @@ from . import sandbox, submissions
 from .assignments import get
 from .nbgrader_run import NbgraderError, generate_assignment, nbgrader
 from .verdicts import RECORD
+
+SANDBOX_UIDS = 1_900_000_000  # uids of concurrent sandboxes (root only): far from real users and subuid ranges
 
 
 @dataclass
@@ -40,12 +45,14 @@ class Result:
 
 
 def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed: int | None = None,
-          use_sandbox: bool = True, cell_timeout: float | None = None, log=print) -> list[Result]:
+          use_sandbox: bool = True, cell_timeout: float | None = None, jobs: int | None = None,
+          log=print) -> list[Result]:
     """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted).
 
     ``seed`` fixes the hidden tests' random inputs; by default each run draws one (printed, and
     written to every grading record) so a regrade can reproduce it. Without a working sandbox this
-    raises SandboxUnavailable unless ``use_sandbox`` is False.
+    raises SandboxUnavailable unless ``use_sandbox`` is False. ``jobs`` submissions are graded at
+    once (default: one per CPU), each in its own nbgrader process and sandbox user.
     """
     if use_sandbox and sandbox.unavailable_reason():
         raise sandbox.SandboxUnavailable(sandbox.unavailable_reason())
@@ -70,6 +77,7 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     if not found:
         log(f"No submissions in {folder}.")
     results = []
+    pending = []
     for sub in found:
         result = Result(sub.student)
         results.append(result)
@@ -84,14 +92,28 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
                 shutil.rmtree(target.parent)
             target.parent.mkdir(parents=True)
             shutil.copy2(sub.path, target)
-        log(f"  autograding {sub.student} ...")
+        pending.append(result)
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    slots: queue.Queue[int] = queue.Queue()
+    for k in range(jobs):  # each running grading holds a slot, and its sandbox runs as uid SANDBOX_UIDS + slot
+        slots.put(k)
+
+    def autograde(result: Result) -> None:
+        slot = slots.get()
+        log(f"  autograding {result.student} ...")
         try:
-            nbgrader(["autograde", assignment_id, "--student", sub.student, "--create", "--force", *settings],
-                     course_dir)
+            nbgrader(["autograde", assignment_id, "--student", result.student, "--create", "--force", *settings,
+                      f"--SandboxedGrading.uid={SANDBOX_UIDS + slot}"], course_dir)
         except NbgraderError as e:
             result.status = f"not graded: nbgrader could not run this notebook ({_last_line(str(e))})"
-            log(f"  {sub.student}: {result.status}")
-        result.events = _events(course_dir / "autograded" / sub.student / assignment_id / RECORD)
+            log(f"  {result.student}: {result.status}")
+        finally:
+            slots.put(slot)
+        result.events = _events(course_dir / "autograded" / result.student / assignment_id / RECORD)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(autograde, pending))
 
     log("Generating feedback and exporting grades.csv")
     nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False)

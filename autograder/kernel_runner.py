@@ -7,8 +7,9 @@ starts a kernel there and executes each cell with a time limit. A cell marked ``
 student's code but a call into ``dlutils.checks.harness``, which runs the graded function on the
 grader's inputs and writes the returned values as plain JSON to ``results/<name>.json``.
 
-It writes ``run.json`` to the output folder: per cell its status (ok, error, timeout, died,
-not run), seconds and its outputs (text, plain-text results and PNG images only, capped in size).
+It writes ``run.json`` to the output folder: per cell its status (ok, error, timeout: interrupted,
+killed: ignored the interrupt, died: the kernel exited, not run), seconds and its outputs (text,
+plain-text results and PNG images only, capped in size).
 Nothing it writes is trusted by the grader beyond being plain data.
 """
 import json
@@ -53,7 +54,7 @@ def main() -> int:
         record = _execute(km, kc, code, job["cell_timeout"], job["output_bytes"])
         record["index"] = cell["index"]
         records.append(record)
-        if record["status"] in ("died", "timeout") and not km.is_alive():
+        if record["status"] in ("died", "killed", "timeout") and not km.is_alive():
             stopped = f"the kernel stopped at cell {cell['index']} ({record['status']})"
     try:
         kc.stop_channels()
@@ -82,7 +83,7 @@ def _execute(km, kc, code: str, timeout: float, output_bytes: int) -> dict:
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            status = "timeout" if _interrupt(km, kc, msg_id) else "died"
+            status = "timeout" if _interrupt(km, kc, msg_id) else "killed"
             break
         try:
             msg = kc.get_iopub_msg(timeout=min(0.5, remaining))

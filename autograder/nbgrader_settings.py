@@ -18,6 +18,16 @@ def configure(c, root: str | Path) -> None:
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     # Release notebooks carry no outputs (sources have none either).
     c.ClearOutput.enabled = True
+    # Sanitizing a submission: nbgrader's steps, plus one that stops a duplicated grade id from
+    # making the whole submission ungradable (autograder.sanitize).
+    c.Autograde.sanitize_preprocessors = [
+        "nbgrader.preprocessors.ClearOutput",
+        "nbgrader.preprocessors.DeduplicateIds",
+        "autograder.sanitize.DropOrphanNbgraderMetadata",
+        "nbgrader.preprocessors.OverwriteKernelspec",
+        "nbgrader.preprocessors.OverwriteCells",
+        "nbgrader.preprocessors.CheckCellMetadata",
+    ]
     # Grading: nbgrader's own steps, except that Execute (which would run the hidden tests inside
     # the student's kernel) is replaced by a sandboxed run scored from outside (autograder.verdicts).
     c.Autograde.autograde_preprocessors = [

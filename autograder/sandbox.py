@@ -7,7 +7,7 @@ installation and virtual environment (read-only, with the ``autograder`` package
 and ``/tmp``. Nothing else of the host: not the course directory, the source notebooks, the
 reference code, the gradebook or other students' files. It has no network (only its own loopback),
 its own process tree (everything in it is killed when it ends) and, when started as root, runs as
-the unprivileged user ``nobody`` so the process limit applies.
+an unprivileged user (``nobody`` unless told another uid) so the process limit applies.
 
 Limits (``Limits``) come from ``setrlimit``: CPU seconds, address space, number of processes per
 user, size of any one file; the wall-clock limit is enforced from outside by killing the sandbox.
@@ -143,10 +143,10 @@ def _bwrap_args(job_in: Path, job_out: Path, limits: Limits) -> list[str]:
     return args
 
 
-def _drop_privileges() -> list[str]:
+def _drop_privileges(uid: int) -> list[str]:
     if os.geteuid() != 0:
         return []
-    return [shutil.which("setpriv") or "setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+    return [shutil.which("setpriv") or "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
             "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs"]
 
 
@@ -176,8 +176,11 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def run(argv: list[str], job_in: Path, job_out: Path, limits: Limits, *, sandbox: bool = True,
-        env: dict[str, str] | None = None) -> Outcome:
+        env: dict[str, str] | None = None, uid: int = NOBODY) -> Outcome:
     """Run ``argv`` with ``job_in`` at /grading/in (read-only) and ``job_out`` at /grading/out.
+
+    When started as root, the command runs as ``uid`` (default: nobody). The process limit counts
+    every process of that user, so sandboxes running at the same time need different uids.
 
     Without ``sandbox`` the command runs directly (same limits, no isolation): paths under
     /grading are then passed through the environment variables DLCOURSE_IN/DLCOURSE_OUT.
@@ -188,11 +191,11 @@ def run(argv: list[str], job_in: Path, job_out: Path, limits: Limits, *, sandbox
         if reason:
             raise SandboxUnavailable(reason)
         if os.geteuid() == 0:
-            os.chown(job_out, NOBODY, NOBODY)
+            os.chown(job_out, uid, uid)
         command = _bwrap_args(job_in, job_out, limits) + ["--chdir", HOME, "--clearenv"]
         for k, v in environment(env).items():
             command += ["--setenv", k, v]
-        command += ["--"] + _drop_privileges() + argv
+        command += ["--"] + _drop_privileges(uid) + argv
         child_env = None
     else:
         command = argv

@@ -33,6 +33,7 @@ from traitlets import Bool, Float, Integer
 from dlutils.checks import plain
 
 from . import hidden, sandbox
+from .sandbox import NOBODY
 from .assignments import ASSIGNMENTS
 
 RECORD = "grading-record.json"
@@ -50,6 +51,8 @@ class SandboxedGrading(NbGraderPreprocessor):
     memory_mb = Integer(3072, help="Address space per process, MB.").tag(config=True)
     processes = Integer(256, help="Processes and threads the student code may have at once.").tag(config=True)
     output_bytes = Integer(200_000, help="Output kept per cell, bytes.").tag(config=True)
+    uid = Integer(NOBODY, help="Unprivileged uid the student code runs as when grading as root; "
+                                       "give each concurrent grading its own.").tag(config=True)
 
     def preprocess(self, nb, resources):
         assignment_id = resources["nbgrader"]["assignment"]
@@ -67,7 +70,7 @@ class SandboxedGrading(NbGraderPreprocessor):
             limits = sandbox.Limits(wall_seconds=self.wall_timeout, cpu_seconds=int(self.wall_timeout),
                                     memory_bytes=self.memory_mb << 20, processes=self.processes)
             outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/kernel_runner.py"],
-                                  job_in, job_out, limits, sandbox=self.sandbox)
+                                  job_in, job_out, limits, sandbox=self.sandbox, uid=self.uid)
             record["seconds"] = round(outcome.seconds, 2)
             run = _read_run(job_out / "run.json")
             if run is None:
@@ -105,9 +108,11 @@ class SandboxedGrading(NbGraderPreprocessor):
                 continue
             r = records.get(index)
             cell.outputs = _outputs(r)
-            if r and r["status"] in ("timeout", "died"):
-                what = (f"ran longer than {self.cell_timeout:g} s and was interrupted" if r["status"] == "timeout"
-                        else "stopped the kernel (os._exit, a crash, or the memory limit)")
+            if r and r["status"] in ("timeout", "killed", "died"):
+                what = {"timeout": f"ran longer than {self.cell_timeout:g} s and was interrupted",
+                        "killed": f"ran longer than {self.cell_timeout:g} s and ignored the interrupt, "
+                                  "so the kernel was stopped",
+                        "died": "stopped the kernel (os._exit, a crash, or the memory limit)"}[r["status"]]
                 record["events"].append(f"cell {index} {what}")
                 cell.outputs.append(new_output("stream", name="stdout", text=f"[grader] This cell {what}.\n"))
 
@@ -174,7 +179,7 @@ def _read_run(path: Path) -> dict | None:
     try:
         run = json.loads(path.read_text())
         cells = [c for c in run["cells"] if isinstance(c, dict) and isinstance(c.get("index"), int)
-                 and c.get("status") in ("ok", "error", "timeout", "died", "not run")]
+                 and c.get("status") in ("ok", "error", "timeout", "killed", "died", "not run")]
         return {"kernel": str(run.get("kernel", ""))[:500], "cells": cells}
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
@@ -226,6 +231,8 @@ def _why_no_results(r: dict | None, cell_timeout: float) -> str:
         return f"the notebook stopped before its grade cell ran ({r.get('reason', 'kernel stopped')})."
     if status == "timeout":
         return f"it did not finish within {cell_timeout:g} s on the hidden tests (an endless loop?)."
+    if status == "killed":
+        return f"it did not finish within {cell_timeout:g} s and ignored the interrupt (an endless loop?)."
     if status == "died":
         return "the kernel died while it ran (os._exit, a crash, or the memory limit)."
     return ("the notebook prevented the grader's call from running or reporting (it changes how "

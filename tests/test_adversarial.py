@@ -1,0 +1,143 @@
+"""The adversarial corpus, graded in one real `dlcourse grade` run in the bubblewrap sandbox.
+
+Every attack in tests/corpus.py gets exactly the score its honest content deserves (no credit
+for wrong answers), the batch goes on, the honest student beside them is untouched, nothing is
+written outside the sandbox, no process outlives the run; every equivalent solution gets full marks.
+"""
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import corpus
+import dlutils
+from autograder import grading, sandbox
+from autograder.nbgrader_run import make_workspace
+from conftest import ASSIGNMENT, NOTEBOOK, REPO
+
+pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None,
+                                reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+CELL_TIMEOUT = 5
+
+
+def _tree_hash(root: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(str(p).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def _processes_with(text: str) -> list[str]:
+    found = []
+    for pid in os.listdir("/proc"):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if text in cmd:
+            found.append(f"{pid}: {cmd}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    course = make_workspace(tmp_path_factory.mktemp("course"))
+    mark = str(secrets.randbelow(10**8) + 10**8)
+    source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    entries = {**corpus.build(source, release), **corpus.equivalent(source, release)}
+    entries["ada_reference"] = (corpus.samples.solved(source, release), corpus.Expect(corpus.FULL))
+    incoming = course / "submitted"
+    for student, (nb, _) in entries.items():
+        folder = incoming / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        if isinstance(nb, bytes):
+            (folder / NOTEBOOK).write_bytes(nb)
+        else:
+            text = nbformat.writes(nb)
+            for placeholder, value in (("COURSE", str(course)), ("REPO", str(REPO)), ("MARK", mark)):
+                text = text.replace(placeholder, value)
+            (folder / NOTEBOOK).write_text(text)
+    honest = (incoming / "ada_reference" / ASSIGNMENT / NOTEBOOK).read_bytes()
+    dlutils_before = _tree_hash(Path(dlutils.__file__).parent)
+    results = grading.grade(course, ASSIGNMENT, seed=20261123, cell_timeout=CELL_TIMEOUT)
+    return {
+        "course": course, "mark": mark, "expect": {s: e for s, (_, e) in entries.items()},
+        "results": {r.student: r for r in results}, "honest": honest, "dlutils_before": dlutils_before,
+    }
+
+
+
+def _students():
+    source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    return sorted({**corpus.build(source, release), **corpus.equivalent(source, release)})
+
+
+def _outputs_text(cell) -> str:
+    parts = []
+    for o in cell.get("outputs", []):
+        parts.append(o.get("text", "") if o["output_type"] == "stream" else
+                     o.get("data", {}).get("text/plain", "") if "data" in o else f"{o.get('ename')}: {o.get('evalue')}")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("student", _students())
+def test_each_submission_gets_exactly_what_it_deserves(graded, student):
+    r, e = graded["results"][student], graded["expect"][student]
+    assert r.score == e.score, (student, r.score, r.lost, r.events, r.status)
+    assert r.max_score == corpus.FULL
+    if e.status == "graded":
+        assert r.status == "graded", r.status
+        assert r.lost == e.lost
+    else:
+        assert r.status.startswith(e.status), r.status
+    for needle in e.events:
+        assert any(needle in ev for ev in r.events), (needle, r.events)
+    if e.output:
+        nb = nbformat.read(graded["course"] / "autograded" / student / ASSIGNMENT / NOTEBOOK, as_version=4)
+        for where, needle in e.output.items():
+            if where == "attack":
+                cells = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# attack")]
+            else:
+                cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == where]
+            assert len(cells) == 1
+            assert needle in _outputs_text(cells[0]), (where, _outputs_text(cells[0])[:2000])
+
+
+def test_the_honest_student_beside_the_attacks_is_intact(graded):
+    course = graded["course"]
+    assert graded["results"]["ada_reference"].score == corpus.FULL
+    assert (course / "submitted" / "ada_reference" / ASSIGNMENT / NOTEBOOK).read_bytes() == graded["honest"]
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        scores = {s.student_id: s.score for s in gb.assignment_submissions(ASSIGNMENT)}
+    graded_ok = {s: r.score for s, r in graded["results"].items() if r.status == "graded"}
+    assert scores == graded_ok
+
+
+def test_nothing_was_written_outside_the_sandbox(graded):
+    course, mark = graded["course"], graded["mark"]
+    assert _tree_hash(Path(dlutils.__file__).parent) == graded["dlutils_before"]
+    for path in [Path("/tmp") / f"{mark}.txt", REPO / f"{mark}.txt", course / "release" / f"{mark}.txt",
+                 course / "source" / ASSIGNMENT / f"leak_{mark}.txt"]:
+        assert not path.exists(), path
+    assert sorted(p.name for p in (course / "source" / ASSIGNMENT).iterdir()) == [NOTEBOOK]
+
+
+def test_no_process_outlives_the_run(graded):
+    assert _processes_with(f"sleep {graded['mark']}") == []
+
+
+def test_feedback_never_shows_hidden_tests_or_expected_values(graded):
+    course = graded["course"]
+    files = list((course / "feedback").rglob("*.html"))
+    assert len(files) == sum(1 for r in graded["results"].values() if r.status == "graded")
+    for html in files:
+        text = html.read_text()
+        for secret in ("BEGIN HIDDEN TESTS", "autograder.hidden", "verify(", "expected "):
+            assert secret not in text, (html, secret)

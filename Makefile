@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lab release clean
+.PHONY: demo test lab release bench clean
 
 # A venv with the pinned requirements and this repo installed in editable mode.
 # Rebuilt when the requirements or pyproject change.
@@ -26,6 +26,10 @@ lab: $(VENV)
 
 release: $(VENV)
 	$(BIN)/dlcourse release
+
+# Grading time per submission: stock nbgrader vs the sandboxed grader (not part of `make test`).
+bench: $(VENV)
+	$(BIN)/python benchmarks/grading_time.py
 
 clean:
 	rm -rf $(VENV) submitted autograded feedback gradebook.db grades.csv

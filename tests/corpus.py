@@ -240,14 +240,18 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
             pass
     """), Expect(FULL - 2, ["test_model 0/2"], events=["ignored the interrupt"]))
     c["memory_bomb"] = (insert_after(solved, "test_sigmoid", """
+        try:
+            whole = "x" * 10**12                     # one terabyte at once
+        except MemoryError:
+            print("MemoryError at once")
         hog = []
         try:
-            while True:
-                hog.append(bytearray(256 << 20))
+            while True:                               # and a gigabyte at a time, touched
+                hog.append(bytearray(1 << 30))
         except MemoryError:
-            print("MemoryError after", len(hog) / 4, "GB")
+            print("MemoryError after", len(hog), "GB")
         del hog
-    """), Expect(FULL, output={"attack": "MemoryError after"}))
+    """), Expect(FULL, output={"attack": "MemoryError at once\nMemoryError after "}))
     c["process_flood"] = (insert_after(solved, "test_sigmoid", """
         import subprocess
         procs = []

@@ -141,7 +141,8 @@ def test_forgot_one_over_m_in_db():
 def test_elementwise_product_instead_of_matrix_product():
     ns = propagate_with(CROSS_ENTROPY, dw="X * (A - Y) / m", db="np.sum(A - Y) / m")
     assert failure(checks.check_propagate, ns["propagate"]).splitlines()[1] == (
-        '  - grads["dw"] has shape (2, 3), but it should have shape (2, 1).')
+        '  - grads["dw"] has shape (2, 3), but it should have shape (2, 1). It has a column per example: did you '
+        'multiply elementwise (*) where a matrix product (np.dot or @), which also sums over the examples, was meant?')
 
 
 def test_rank_one_dw_and_unsqueezed_cost():

@@ -49,8 +49,10 @@ def test_forgot_one_over_m_is_named():
 
 def test_hidden_mode_never_shows_expected_values():
     msgs = compare("db", 0.75, 0.25, reveal=False) + compare("W", np.ones((2, 2)), np.full((2, 2), 0.123), reveal=False)
-    assert msgs == ["db has the wrong value.", "W is off at 4 of 4 entries, first at index (0, 0)."]
-    assert not any("0.25" in m or "0.123" in m for m in msgs)
+    # the likely mistake is named, but not the factor (which would give the expected value away)
+    assert msgs == ["db has the wrong value — a whole number of times too large; did you forget to divide by m "
+                    "(the number of examples)?", "W is off at 4 of 4 entries, first at index (0, 0)."]
+    assert not any("0.25" in m or "0.123" in m or "3x" in m for m in msgs)
 
 
 def test_dicts_tuples_and_lists():

@@ -26,7 +26,7 @@ def test_student_code_sees_only_what_it_needs(tmp_path):
     out = _run(tmp_path, f"""
 import os, socket, dlutils
 print(os.getuid() != 0, dlutils.__file__)
-for p in [{str(REPO)!r}, {str(REPO / 'autograder')!r}, "/root/.bash_history", {str(Path.home())!r} + "/.ssh"]:
+for p in [{str(REPO / 'autograder')!r}, {str(REPO / 'source')!r}, "/root/.bash_history", {str(Path.home())!r} + "/.ssh"]:
     print(p, os.path.exists(p))
 try:
     import autograder
@@ -42,7 +42,7 @@ except OSError:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == "True /opt/dlcourse/dlutils/__init__.py"
-    assert lines[1:5] == [f"{REPO} False", f"{REPO / 'autograder'} False", "/root/.bash_history False",
+    assert lines[1:5] == [f"{REPO / 'autograder'} False", f"{REPO / 'source'} False", "/root/.bash_history False",
                           f"{Path.home()}/.ssh False"]
     assert lines[5:] == ["autograder hidden", "no network"]
 

@@ -158,13 +158,13 @@ def _shape_message(label, got_shape, expected_shape) -> str:
         column = expected_shape[1] == 1
         msg += (f" It is a rank-1 array; make it a {'column' if column else 'row'} vector with "
                 f".reshape({expected_shape[0]}, {expected_shape[1]}) or keepdims=True in np.sum.")
-    elif (len(got_shape) == 2 and len(expected_shape) == 2 and expected_shape[1] == 1
-          and got_shape[0] == expected_shape[0] and got_shape[1] > 1):
-        msg += (" It has a column per example: did you multiply elementwise (*) where a matrix product "
-                "(np.dot or @), which also sums over the examples, was meant?")
     elif tuple(reversed(got_shape)) == tuple(expected_shape):
         msg += " It looks transposed: check the order of the operands or add .T."
     elif len(got_shape) == 2 and len(expected_shape) == 2 and got_shape[0] == got_shape[1] == expected_shape[0]:
         msg += (" A square result where a vector was expected usually comes from broadcasting a column "
                 "against a row: check the shapes of the two arrays you combine.")
+    elif (len(got_shape) == 2 and len(expected_shape) == 2 and expected_shape[1] == 1
+          and got_shape[0] == expected_shape[0] and got_shape[1] > 1):
+        msg += (" It has a column per example: did you multiply elementwise (*) where a matrix product "
+                "(np.dot or @), which also sums over the examples, was meant?")
     return msg

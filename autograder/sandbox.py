@@ -118,12 +118,17 @@ def _bwrap_args(job_in: Path, job_out: Path, limits: Limits) -> list[str]:
     for f in SYSTEM_FILES:
         if os.path.exists(f):
             args += ["--ro-bind", f, f]
+    # The writable in-memory folders come first, so that binds below them (a virtual environment
+    # under /tmp, say) are mounted on top and stay visible.
+    args += ["--perms", "1777", "--size", str(limits.tmpfs_bytes), "--tmpfs", "/tmp",
+             "--perms", "0755", "--dir", str(Path(HOME).parent),
+             "--perms", "1777", "--size", str(limits.tmpfs_bytes), "--tmpfs", HOME]
     mounts = [(p, p) for p in _bind_targets()] + [
         (str(Path(dlutils.__file__).resolve().parent), f"{DLUTILS_PARENT}/dlutils"), (str(job_in), IN)]
     made: list[str] = []
-    for dest in [d for _, d in mounts] + [OUT, HOME]:
+    for dest in [d for _, d in mounts] + [OUT]:
         for parent in reversed(Path(dest).parents):
-            if str(parent) != "/" and str(parent) not in made and str(parent) not in SYSTEM_DIRS:
+            if str(parent) not in made and str(parent) not in ["/", "/tmp", *SYSTEM_DIRS]:
                 made.append(str(parent))
     for parent in made:
         # bwrap would create missing parents readable by root only; nobody must traverse them.
@@ -132,9 +137,7 @@ def _bwrap_args(job_in: Path, job_out: Path, limits: Limits) -> list[str]:
         args += ["--ro-bind", src, dest]
     for p in _masked_packages():
         args += ["--tmpfs", p]
-    args += ["--perms", "1777", "--size", str(limits.tmpfs_bytes), "--tmpfs", "/tmp",
-             "--perms", "1777", "--size", str(limits.tmpfs_bytes), "--tmpfs", HOME,
-             "--ro-bind", str(job_in), IN, "--bind", str(job_out), OUT]
+    args += ["--ro-bind", str(job_in), IN, "--bind", str(job_out), OUT]
     if os.geteuid() == 0:
         # Root bypasses RLIMIT_NPROC, so the command drops to nobody (setpriv) before it runs.
         args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]

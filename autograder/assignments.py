@@ -32,6 +32,11 @@ ASSIGNMENTS = {a.id: a for a in [
     Assignment("week2_logistic_regression", "logistic_regression"),
 ]}
 
+# Every set of checks whose public cases ship with dlutils: the graded assignments, and the
+# ungraded "check yourself" exercises of the lecture notebooks (notebooks/), which have no
+# notebook of their own in source/ and no hidden tests.
+CHECK_SETS = {**ASSIGNMENTS, "lectures": Assignment("lectures", "lectures")}
+
 
 def get(assignment_id: str) -> Assignment:
     try:

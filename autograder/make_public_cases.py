@@ -1,4 +1,5 @@
-"""Generate dlutils/checks/expected/<assignment>.json: public inputs and the reference's answers.
+"""Generate dlutils/checks/expected/<id>.json (each assignment, and the lectures' exercises):
+public inputs and the reference's answers.
 
     python -m autograder.make_public_cases
 
@@ -13,7 +14,7 @@ from dlutils.checks import plain
 from dlutils.checks.exercise import EXPECTED_DIR
 from dlutils.checks.runner import call
 
-from .assignments import ASSIGNMENTS, Assignment
+from .assignments import CHECK_SETS, Assignment
 
 
 def build(assignment: Assignment) -> str:
@@ -30,7 +31,7 @@ def build(assignment: Assignment) -> str:
 
 
 def main(out_dir: Path = EXPECTED_DIR) -> None:
-    for assignment in ASSIGNMENTS.values():
+    for assignment in CHECK_SETS.values():
         path = out_dir / f"{assignment.id}.json"
         path.write_text(build(assignment))
         print(f"wrote {path}")

@@ -1,4 +1,5 @@
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -16,6 +17,9 @@ def execute(path: Path, allow_errors: bool = False, timeout: int = 300) -> nbfor
     NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     return nb
+
+
+executed = lru_cache(maxsize=None)(execute)  # each committed notebook runs once per test session
 
 
 def grade_id(cell) -> str | None:

@@ -2,13 +2,10 @@
 import json
 import re
 import subprocess
-from functools import lru_cache
 
 import pytest
 
-from conftest import REPO, execute, grade_id, is_grade_cell
-
-executed = lru_cache(maxsize=None)(execute)  # each notebook runs once per session
+from conftest import REPO, execute, executed, grade_id, is_grade_cell
 
 SOURCES = sorted((REPO / "source").rglob("*.ipynb"))
 RELEASES = sorted((REPO / "release").rglob("*.ipynb"))

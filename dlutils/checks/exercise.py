@@ -139,6 +139,17 @@ def public_cases(assignment: str) -> dict[str, list[dict]]:
     return plain.loads(path.read_text())["cases"]
 
 
+def run_practice_check(assignment: str, exercise: Exercise, fn: Any) -> bool:
+    """Like :func:`run_public_check`, for ungraded "check yourself" exercises: prints what is wrong
+    instead of raising, so a lecture notebook always runs to the end. Returns True when right."""
+    try:
+        run_public_check(assignment, exercise, fn)
+        return True
+    except CheckFailed as e:
+        print(f"{YELLOW}Not yet. {e}{RESET}")
+        return False
+
+
 def run_public_check(assignment: str, exercise: Exercise, fn: Any) -> None:
     """Run an exercise's public cases; print a green line when right, raise CheckFailed otherwise."""
     __tracebackhide__ = True  # IPython: show the message, not this frame

@@ -1,0 +1,93 @@
+"""Lecture notebooks (notebooks/): their topics, their widgets' static pictures, and their
+"check yourself" exercises, which pass with the solutions they show and coach without them.
+(Every lecture also runs top to bottom without errors: tests/test_notebooks.py.)"""
+import re
+
+import nbformat
+import pytest
+
+from autograder.reference import lectures as reference
+from conftest import REPO, execute, executed
+from dlutils.checks import lectures as check_yourself
+
+LECTURES = REPO / "notebooks"
+NOTEBOOKS = {
+    "week1_introduction.ipynb": ["Supervised learning with neural networks", "Structured and unstructured data",
+                                 'ReLU "housing price" neuron', "Why is deep learning taking off?"],
+    "week2_logistic_regression.ipynb": ["Binary classification and notation", "The model", "why cross-entropy",
+                                        "Gradient descent", "Computation graphs and derivatives",
+                                        "Gradient descent for logistic regression", "Vectorization", "Broadcasting",
+                                        "Rank-1 arrays, `assert` and `reshape`"],
+    "week3_shallow_networks.ipynb": ["Representation and notation", "Computing the output",
+                                     "Activation functions", "Why a non-linear activation is needed",
+                                     "Derivatives of the activations", "Gradient descent for a 2-layer network",
+                                     "Backpropagation intuition", "Random initialization"],
+    "week4_deep_networks.ipynb": ["Deep network notation", "Forward propagation in a deep network",
+                                  "Getting the matrix dimensions right", "Why deep representations?",
+                                  "Building blocks: forward and backward with a cache",
+                                  "Parameters vs hyperparameters", "What does this have to do with the brain?"],
+}
+SOLUTION = re.compile(r"<details><summary>Show a solution</summary>\s*```python\n(.*?)```", re.S)
+
+
+def test_one_lecture_per_week_covering_the_course_notes_in_order():
+    assert sorted(p.name for p in LECTURES.glob("*.ipynb")) == sorted(NOTEBOOKS)
+    for name, topics in NOTEBOOKS.items():
+        nb = nbformat.read(LECTURES / name, as_version=4)
+        headings = [line for c in nb.cells if c.cell_type == "markdown"
+                    for line in c.source.splitlines() if line.startswith("## ")]
+        found = [next((i for i, h in enumerate(headings) if topic in h), None) for topic in topics]
+        assert None not in found, (name, [t for t, i in zip(topics, found) if i is None])
+        assert found == sorted(found), (name, headings)  # all there, in the course's order
+
+
+@pytest.mark.parametrize("name", list(check_yourself.EXERCISES))
+def test_each_check_passes_the_reference_and_coaches_a_wrong_answer(name, capsys):
+    check = getattr(check_yourself, f"check_{name}")
+    assert check(getattr(reference, name)) is True
+    assert "tests passed." in capsys.readouterr().out
+    assert check(lambda *args, **kwargs: None) is False
+    assert capsys.readouterr().out.startswith("\x1b[93mNot yet. ")
+
+
+def _with_solutions(nb):
+    """The notebook with every 'check yourself' stub replaced by the solution shown above it."""
+    nb = nbformat.from_dict(nb)
+    solution = None
+    replaced = 0
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and SOLUTION.search(cell.source):
+            solution = SOLUTION.search(cell.source).group(1)
+        elif cell.cell_type == "code" and "check_yourself.check_" in cell.source and solution:
+            call = [l for l in cell.source.splitlines() if l.startswith("check_yourself.check_")]
+            cell.source = solution + "\n\n" + "\n".join(call)
+            solution, replaced = None, replaced + 1
+    return nb, replaced
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOKS))
+def test_check_yourself_passes_with_the_solutions_shown(name, tmp_path):
+    nb, replaced = _with_solutions(nbformat.read(LECTURES / name, as_version=4))
+    assert replaced >= 1
+    path = LECTURES / f".solved_{name}"
+    try:
+        nbformat.write(nb, path)
+        done = execute(path)
+    finally:
+        path.unlink()
+    checks = [c for c in done.cells if c.cell_type == "code" and "check_yourself.check_" in c.source]
+    assert len(checks) == replaced
+    for cell in checks:
+        text = "".join(o.get("text", "") for o in cell.outputs)
+        assert re.search(r": all \d+ tests passed\.", text) and "Not yet" not in text, text
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOKS))
+def test_every_interactive_cell_has_a_static_result(name):
+    done = executed(LECTURES / name)
+    cells = [c for c in done.cells if c.cell_type == "code" and "explore(" in c.source]
+    assert cells, "each lecture offers at least one control to play with"
+    for cell in cells:
+        kinds = [k for o in cell.outputs for k in o.get("data", {})]
+        assert "image/png" in kinds or "text/markdown" in kinds, cell.source[:80]
+        assert "application/vnd.jupyter.widget-view+json" in kinds  # and the controls, live

@@ -169,3 +169,17 @@ def run_public_check(assignment: str, exercise: Exercise, fn: Any) -> None:
             note = (f"\n{YELLOW}Note: {exercise.name} gives the right answers but loops over the examples in "
                     f"Python; it will be slow on real data. Try to vectorize it with whole-array operations.{RESET}")
     print(f"{GREEN}{exercise.name}: all {len(cases)} tests passed.{RESET}{note}")
+
+
+def check_function(assignment: str, exercise: Exercise, *, practice: bool = False) -> Callable[[Any], Any]:
+    """The ``check_<name>(fn)`` a notebook calls: the public check (raises CheckFailed when wrong),
+    or with ``practice`` the ungraded one (prints what is wrong, returns True/False)."""
+    def check(fn):
+        __tracebackhide__ = True
+        if practice:
+            return run_practice_check(assignment, exercise, fn)
+        run_public_check(assignment, exercise, fn)
+    check.__name__ = check.__qualname__ = f"check_{exercise.name}"
+    check.__doc__ = (f"Check your `{exercise.name}` on a few inputs and say what is wrong, if anything (ungraded)."
+                     if practice else f"Run the public tests of `{exercise.name}` and say precisely what is wrong, if anything.")
+    return check

@@ -11,7 +11,7 @@ otherwise; it never raises, so the notebook runs on. Expected values are in
 """
 from __future__ import annotations
 
-from .exercise import Exercise, run_practice_check
+from .exercise import Exercise, check_function
 
 ASSIGNMENT = "lectures"
 
@@ -30,17 +30,9 @@ EXERCISES = {e.name: e for e in [
 ]}
 
 
-def _make_check(name):
-    def check(fn):
-        return run_practice_check(ASSIGNMENT, EXERCISES[name], fn)
-    check.__name__ = check.__qualname__ = f"check_{name}"
-    check.__doc__ = f"Check your `{name}` on a few inputs and say what is wrong, if anything (ungraded)."
-    return check
-
-
-check_relu = _make_check("relu")
-check_image2vector = _make_check("image2vector")
-check_normalize_rows = _make_check("normalize_rows")
-check_tanh_derivative = _make_check("tanh_derivative")
-check_leaky_relu = _make_check("leaky_relu")
-check_layer_shapes = _make_check("layer_shapes")
+check_relu = check_function(ASSIGNMENT, EXERCISES["relu"], practice=True)
+check_image2vector = check_function(ASSIGNMENT, EXERCISES["image2vector"], practice=True)
+check_normalize_rows = check_function(ASSIGNMENT, EXERCISES["normalize_rows"], practice=True)
+check_tanh_derivative = check_function(ASSIGNMENT, EXERCISES["tanh_derivative"], practice=True)
+check_leaky_relu = check_function(ASSIGNMENT, EXERCISES["leaky_relu"], practice=True)
+check_layer_shapes = check_function(ASSIGNMENT, EXERCISES["layer_shapes"], practice=True)

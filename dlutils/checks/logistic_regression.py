@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .exercise import Exercise, run_public_check
+from .exercise import Exercise, check_function
 
 ASSIGNMENT = "week2_logistic_regression"
 
@@ -78,19 +78,10 @@ EXERCISES = {e.name: e for e in [
 ]}
 
 
-def _make_check(name):
-    def check(fn):
-        __tracebackhide__ = True
-        run_public_check(ASSIGNMENT, EXERCISES[name], fn)
-    check.__name__ = check.__qualname__ = f"check_{name}"
-    check.__doc__ = f"Run the public tests of `{name}` and say precisely what is wrong, if anything."
-    return check
-
-
-check_preprocess = _make_check("preprocess")
-check_sigmoid = _make_check("sigmoid")
-check_initialize_with_zeros = _make_check("initialize_with_zeros")
-check_propagate = _make_check("propagate")
-check_optimize = _make_check("optimize")
-check_predict = _make_check("predict")
-check_model = _make_check("model")
+check_preprocess = check_function(ASSIGNMENT, EXERCISES["preprocess"])
+check_sigmoid = check_function(ASSIGNMENT, EXERCISES["sigmoid"])
+check_initialize_with_zeros = check_function(ASSIGNMENT, EXERCISES["initialize_with_zeros"])
+check_propagate = check_function(ASSIGNMENT, EXERCISES["propagate"])
+check_optimize = check_function(ASSIGNMENT, EXERCISES["optimize"])
+check_predict = check_function(ASSIGNMENT, EXERCISES["predict"])
+check_model = check_function(ASSIGNMENT, EXERCISES["model"])

@@ -1,7 +1,6 @@
 """autograder.sandbox: what student code can see and do, and refusing to grade without it."""
 import os
 import re
-import shutil
 import sys
 from pathlib import Path
 

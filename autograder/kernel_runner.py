@@ -43,7 +43,8 @@ def main() -> int:
     except Exception as e:  # noqa: BLE001 - reported, not raised
         _write(OUT / "run.json", {"kernel": f"the kernel did not start: {type(e).__name__}: {e}"[:500],
                                    "cells": [], "seconds": time.monotonic() - started})
-        km.shutdown_kernel(now=True) if km.has_kernel else None
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
         return 1
     stopped = None
     for cell in job["cells"]:

@@ -82,8 +82,16 @@ def _probe() -> str | None:
                 "(Debian/Ubuntu: `apt-get install bubblewrap`), or pass --no-sandbox to grade without "
                 "isolation (only for submissions you trust).")
     try:
-        probe = subprocess.run(_bwrap_args(Path("/"), Path("/"), Limits()) + ["/bin/true"],
-                               capture_output=True, text=True, timeout=30, preexec_fn=_preexec(Limits()))
+        # The same mounts and privilege drop as a real run, around empty job folders.
+        with tempfile.TemporaryDirectory(prefix="dlcourse-probe-") as tmp:
+            job_in, job_out = Path(tmp) / "in", Path(tmp) / "out"
+            job_in.mkdir()
+            job_out.mkdir()
+            if os.geteuid() == 0:
+                os.chown(job_out, NOBODY, NOBODY)
+            probe = subprocess.run(_bwrap_args(job_in, job_out, Limits()) + ["--"] + _drop_privileges(NOBODY)
+                                   + ["/bin/true"], capture_output=True, text=True, timeout=30,
+                                   preexec_fn=_preexec(Limits()))
     except (OSError, subprocess.TimeoutExpired) as e:
         return f"bubblewrap is installed but could not start a sandbox ({e}); pass --no-sandbox to grade without isolation."
     if probe.returncode != 0:
@@ -225,7 +233,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    proc.kill() if proc.poll() is None else None
+    if proc.poll() is None:
+        proc.kill()
 
 
 def _tail(f, limit: int = 4000) -> str:

@@ -187,8 +187,9 @@ def _read_run(path: Path) -> dict | None:
 
 def _outputs(r: dict | None) -> list:
     """nbformat outputs rebuilt from a run record: text streams, plain-text results, PNGs, errors."""
+    raw = (r or {}).get("outputs")
     outputs = []
-    for o in (r or {}).get("outputs", []) if isinstance((r or {}).get("outputs"), list) else []:
+    for o in raw if isinstance(raw, list) else []:
         if not isinstance(o, dict):
             continue
         kind = o.get("output_type")

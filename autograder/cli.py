@@ -1,66 +1,56 @@
 """The `dlcourse` command.
 
-    dlcourse release                           regenerate release/ from source/ (nbgrader generate_assignment)
+    dlcourse release                           regenerate everything generated: the public checks' expected
+                                               values (dlutils/checks/expected/) and release/ from source/
     dlcourse grade ASSIGNMENT [SUBMISSIONS]    autograde, write feedback, export grades.csv
                                                (SUBMISSIONS: a folder of <student>/<notebook>.ipynb,
                                                one notebook file, or nbgrader's submitted/ by default;
                                                student code runs in a bubblewrap sandbox: --no-sandbox
                                                to grade without one)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
+                                               of every assignment
 """
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from . import grading, samples, sandbox
-from .assignments import ASSIGNMENTS, get
-from .sandbox import SandboxUnavailable
+from . import generate, grading, samples, sandbox
+from .grade_cells import GradeCellMismatch
 from .nbgrader_run import REPO_ROOT, NbgraderError, generate_assignment, make_workspace
+from .registry import ASSIGNMENTS
+from .sandbox import SandboxUnavailable
 
 
-def release(course_root: Path = REPO_ROOT, assignment_ids=None) -> list[Path]:
-    """Regenerate ``course_root/release/<id>`` for each assignment, via a throwaway workspace
-    (so the course's own gradebook is not touched)."""
-    written = []
-    with tempfile.TemporaryDirectory(prefix="dlcourse-release-") as tmp:
-        ws = make_workspace(Path(tmp), course_root)
-        for assignment_id in assignment_ids or ASSIGNMENTS:
-            out = generate_assignment(ws, assignment_id)
-            dest = course_root / "release" / assignment_id
-            if dest.exists():
-                shutil.rmtree(dest)
-            shutil.copytree(out, dest)
-            written.append(dest)
-    return written
-
-
-def demo(workdir: Path | None = None) -> list[grading.Result]:
+def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[grading.Result]]:
+    """Release every assignment in a throwaway course, write sample submissions of each (reference,
+    sample bug, blank, broken) and grade them; returns the results per assignment."""
     workdir = Path(workdir or tempfile.mkdtemp(prefix="dlcourse-demo-")).resolve()
-    assignment = get("week2_logistic_regression")
     print(f"Demo course workspace: {workdir}")
     ws = make_workspace(workdir)
-    release_dir = generate_assignment(ws, assignment.id)
-    incoming = workdir / "incoming"
-    kinds = samples.write_samples(ws / "source" / assignment.id / assignment.notebook,
-                                  release_dir / assignment.notebook, assignment.id, incoming)
-    print("Sample submissions in", incoming)
-    for student, kind in kinds.items():
-        print(f"  {student}: {kind}")
     isolated = sandbox.unavailable_reason() is None
     if not isolated:  # the samples are the course's own code, so grading them unsandboxed is safe
         print(f"Note: {sandbox.unavailable_reason()} The demo grades its own samples without it.")
-    results = grading.grade(ws, assignment.id, incoming, use_sandbox=isolated)
-    _summary(ws, results)
-    return results
+    out = {}
+    for assignment_id in assignment_ids or ASSIGNMENTS:
+        assignment = ASSIGNMENTS[assignment_id]
+        release_dir = generate_assignment(ws, assignment.id)
+        incoming = workdir / "incoming" / assignment.id
+        kinds = samples.write_samples(assignment.source_path(ws), release_dir / assignment.notebook,
+                                      assignment.id, incoming)
+        print(f"\n== {assignment.id}: sample submissions in {incoming}")
+        for student, kind in kinds.items():
+            print(f"  {student}: {kind}")
+        out[assignment.id] = grading.grade(ws, assignment.id, incoming, use_sandbox=isolated)
+        print()
+        print(grading.table(out[assignment.id]))
+    _summary(ws)
+    return out
 
 
-def _summary(course_dir: Path, results: list[grading.Result]) -> None:
-    print()
-    print(grading.table(results))
+def _summary(course_dir: Path) -> None:
     print()
     print(f"Gradebook: {course_dir / 'gradebook.db'}")
     print(f"Grades:    {course_dir / 'grades.csv'}")
@@ -70,7 +60,7 @@ def _summary(course_dir: Path, results: list[grading.Result]) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="dlcourse", description="Neural Networks and Deep Learning course tools")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("release", help="regenerate release/ from source/")
+    p = sub.add_parser("release", help="regenerate the public checks' expected values and release/ from source/")
     p.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     p = sub.add_parser("grade", help="autograde submissions, generate feedback, export grades.csv")
     p.add_argument("assignment", choices=sorted(ASSIGNMENTS))
@@ -88,16 +78,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
-            for path in release(REPO_ROOT, args.assignments or None):
-                print(f"wrote {path}")
+            generate.main(args.assignments or None)
         elif args.command == "grade":
             results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
                                     use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
                                     jobs=args.jobs)
-            _summary(args.course_dir.resolve(), results)
+            print()
+            print(grading.table(results))
+            _summary(args.course_dir.resolve())
         elif args.command == "demo":
             demo(args.workdir)
-    except (NbgraderError, FileNotFoundError, SandboxUnavailable) as e:
+    except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch) as e:
         print(f"dlcourse: {e}", file=sys.stderr)
         return 1
     return 0

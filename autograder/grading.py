@@ -3,7 +3,8 @@
 Order of steps (each student is autograded in its own nbgrader run, so one bad submission can
 never stop the others):
 1. check that the sandbox works (unless told not to use it) and draw the run's seed;
-2. make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
+2. check that the source notebook's test cells match the assignment's exercises one to one;
+   make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
 3. vet every submission (autograder.submissions); copy gradable ones into submitted/ if needed;
 4. ``nbgrader autograde ASSIGNMENT --student S`` for each gradable submission; the course's
    settings make that run the notebook in the sandbox and score it from outside
@@ -25,8 +26,8 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import sandbox, submissions
-from .assignments import get
+from . import grade_cells, sandbox, submissions
+from .registry import get
 from .nbgrader_run import NbgraderError, generate_assignment, nbgrader
 from .verdicts import RECORD
 
@@ -69,6 +70,7 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     if not source.is_file():
         raise FileNotFoundError(f"{source}: the source notebook is missing, so there is nothing to grade against. "
                                 "Pass --course-dir pointing at the course (the folder with source/).")
+    grade_cells.require_match(assignment, course_dir)
     log(f"Generating {assignment_id} in {course_dir} (records it in the gradebook)")
     generate_assignment(course_dir, assignment_id)
     log(f"Hidden tests use seed {seed} (pass --seed {seed} to reproduce this run); "

@@ -1,9 +1,15 @@
 """Hidden tests: random inputs per grading run, expected values from the reference, partial credit.
 
+Every exercise gets ``HIDDEN_TESTS`` hidden tests per run. Test ``k`` is drawn by the assignment's
+``inputs.HIDDEN[name](rng, k)`` from its own generator (seeded by the run's seed, the exercise and
+``k``), so ``k`` can pick a form the exercise must handle (a colour and a grayscale image stack, a
+short and a long optimization) and every run covers all of them.
+
 The grader (autograder.verdicts) uses the pieces separately, because the learner's function runs
 in another process: ``hidden_inputs`` draws the inputs, the sandboxed kernel returns what the
-function gave for each, ``expected_values`` runs the reference here, and ``score`` judges them with
-the same ``Exercise.judge_parts`` the public checks use (never revealing expected values).
+function gave for each, ``expected_values`` runs the reference here, ``mistake_outputs`` runs the
+known mistakes here, and ``score`` judges them with the same ``Exercise.judge_parts`` the public
+checks use (never revealing expected values).
 
 Source notebooks (instructors only) also call ``verify`` in their hidden-test regions, which runs
 the same steps in-process so the solution notebook proves it passes the hidden tests.
@@ -20,6 +26,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -28,7 +35,10 @@ from dlutils.checks import CheckFailed
 from dlutils.checks.exercise import Exercise, describe
 from dlutils.checks.runner import CallFailed, call
 
-from .assignments import get
+from . import mistakes as known_mistakes
+from .registry import by_checks_module, get
+
+HIDDEN_TESTS = 3  # hidden tests per exercise per grading run
 
 
 @lru_cache(maxsize=None)
@@ -39,13 +49,13 @@ def run_seed() -> int:
 
 
 def exercise(assignment_id: str, name: str) -> Exercise:
-    return get(assignment_id).checks.EXERCISES[name]
+    return get(assignment_id).exercises[name]
 
 
 def hidden_inputs(assignment_id: str, name: str, seed: int) -> list[dict[str, Any]]:
     """The random inputs of ``name``'s hidden tests for this seed (same seed, same inputs)."""
-    rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
-    return get(assignment_id).cases.hidden_inputs(rng)[name]
+    case = get(assignment_id).inputs.HIDDEN[name]
+    return [case(np.random.default_rng([seed, zlib.crc32(name.encode()), k]), k) for k in range(HIDDEN_TESTS)]
 
 
 def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -55,12 +65,21 @@ def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, 
     return [call(name, reference, inputs, ex.public_stubs()) for inputs in cases]
 
 
+def mistake_outputs(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[list[dict]]:
+    """Per case, what each known mistake of ``name`` returns there (see autograder.mistakes)."""
+    assignment = get(assignment_id)
+    ex = assignment.exercises[name]
+    return [known_mistakes.outputs(ex, assignment.mistakes, inputs, ex.public_stubs()) for inputs in cases]
+
+
 @dataclass
 class Score:
     """Checks passed out of checks made (one per scored part per hidden test), with messages."""
     passed: int
     total: int
     messages: list[str] = field(default_factory=list)
+    # per hidden test: the messages of each failing part, for grading records and class reports
+    tests: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def fraction(self) -> float:
@@ -68,8 +87,9 @@ class Score:
 
 
 def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[Any],
-          results: Sequence[tuple[str, Any]]) -> Score:
-    """Judge ``results`` (per case ``("value", v)`` or ``("error", message)``) against ``expected``.
+          results: Sequence[tuple[str, Any]], mistakes: Sequence[Sequence[Mapping]] | None = None) -> Score:
+    """Judge ``results`` (per case ``("value", v)`` or ``("error", message)``) against ``expected``,
+    naming known mistakes from ``mistakes`` (per case, see :func:`mistake_outputs`).
 
     Messages name what is wrong in the first failing test in full; the other failing tests are
     only listed, since they almost always fail for the same reason.
@@ -77,15 +97,19 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     passed = total = 0
     failing: list[int] = []
     first: list[str] = []
+    tests = []
     for i, (inputs, want, (kind, got)) in enumerate(zip(cases, expected, results), start=1):
         labels = ex.part_labels(want)
         total += len(labels)
         if kind == "error":
             problems = [str(got)]
+            tests.append({"passed": 0, "total": len(labels), "failed": {label: problems for label in labels}})
         else:
-            parts = ex.judge_parts(got, want, reveal=False)
-            passed += sum(1 for _, messages in parts if not messages)
+            parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
+            ok = sum(1 for _, messages in parts if not messages)
+            passed += ok
             problems = list(dict.fromkeys(m for _, messages in parts for m in messages))
+            tests.append({"passed": ok, "total": len(labels), "failed": {l: m for l, m in parts if m}})
         if problems:
             failing.append(i)
             if not first:
@@ -93,7 +117,7 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     messages = first
     if len(failing) > 1:
         messages = first + [f"  (hidden tests {', '.join(map(str, failing[1:]))} fail too)"]
-    return Score(passed, total, messages)
+    return Score(passed, total, messages, tests)
 
 
 def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
@@ -106,12 +130,16 @@ def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
             results.append(("value", call(name, fn, inputs, ex.public_stubs())))
         except CallFailed as e:
             results.append(("error", str(e)))
-    return score(ex, cases, expected_values(assignment_id, name, cases), results)
+    return score(ex, cases, expected_values(assignment_id, name, cases), results,
+                 mistake_outputs(assignment_id, name, cases))
 
 
-def verify(assignment_id: str, name: str, namespace: Mapping[str, Any]) -> None:
-    """Raise CheckFailed unless ``namespace[name]`` passes every hidden check (source notebooks)."""
+def verify(checks: ModuleType, name: str, namespace: Mapping[str, Any]) -> None:
+    """Raise CheckFailed unless ``namespace[name]`` passes every hidden check (source notebooks).
+
+    ``checks`` is the notebook's public checks module, which tells the assignment."""
     __tracebackhide__ = True
+    assignment_id = by_checks_module(checks.__name__).name
     seed = run_seed()
     result = hidden_problems(assignment_id, name, namespace.get(name), seed)
     if result.passed < result.total:

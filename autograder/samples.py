@@ -1,7 +1,7 @@
 """Sample submissions for the demo and the tests, made from the release and source notebooks.
 
 - ``solved``: the release notebook with every solution cell filled from the source (markers removed);
-- ``with_bug``: ``solved`` with one realistic bug (see BUGS);
+- ``with_bug``: ``solved`` with the assignment's sample bug (``SAMPLE_BUG`` in its package);
 - ``blank``: the release notebook untouched;
 - ``broken``: a file that is not valid JSON (a notebook cut off mid-save).
 """
@@ -12,10 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-# A realistic bug per assignment: (grade_id of the solution cell, correct line, buggy line, grade cell it fails).
-BUGS = {
-    "week2_logistic_regression": ("propagate", "db = np.sum(dZ) / m", "db = np.sum(dZ)", "test_propagate"),
-}
+from .registry import get
 
 
 def _solution_code(source: str) -> str:
@@ -34,12 +31,12 @@ def solved(source_nb: nbformat.NotebookNode, release_nb: nbformat.NotebookNode) 
 
 
 def with_bug(source_nb, release_nb, assignment_id: str) -> nbformat.NotebookNode:
-    grade_id, good, bad, _ = BUGS[assignment_id]
+    bug = get(assignment_id).sample_bug
     nb = solved(source_nb, release_nb)
-    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
-    if good not in cell.source:
-        raise ValueError(f"cannot plant the sample bug: {good!r} is not in the solution of {grade_id}")
-    cell.source = cell.source.replace(good, bad)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == bug.grade_id)
+    if bug.good not in cell.source:
+        raise ValueError(f"cannot plant the sample bug: {bug.good!r} is not in the solution of {bug.grade_id}")
+    cell.source = cell.source.replace(bug.good, bug.bad)
     return nb
 
 

@@ -32,9 +32,9 @@ from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
 
-from . import hidden, sandbox
+from . import grade_cells, hidden, sandbox
+from .registry import ASSIGNMENTS
 from .sandbox import NOBODY
-from .assignments import ASSIGNMENTS
 
 RECORD = "grading-record.json"
 RUNNER = Path(__file__).with_name("kernel_runner.py")
@@ -58,12 +58,17 @@ class SandboxedGrading(NbGraderPreprocessor):
         assignment_id = resources["nbgrader"]["assignment"]
         if assignment_id not in ASSIGNMENTS:
             raise ValueError(f"the autograder has no hidden tests for assignment {assignment_id!r} "
-                             f"(known: {', '.join(ASSIGNMENTS)}); add it to autograder/assignments.py")
+                             f"(known: {', '.join(ASSIGNMENTS)}); add its package to autograder/assignments/")
         folder = Path(resources["metadata"]["path"])
         seed = self.seed if self.seed is not None else secrets.randbits(32)
-        graded = _graded_cells(nb, assignment_id)
+        exercises = ASSIGNMENTS[assignment_id].exercises
+        graded = grade_cells.graded_cells(nb, exercises)
         record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": seed,
-                                  "sandbox": self.sandbox, "events": []}
+                                  "sandbox": self.sandbox, "events": [], "scores": {}, "tests": {}}
+        unmapped = [i for i, c in enumerate(nb.cells) if grade_cells.is_test_cell(c) and i not in graded]
+        for i in unmapped:  # never run a test cell as plain code: it would grade nothing
+            record["events"].append(f"test cell {nb.cells[i].metadata['nbgrader'].get('grade_id')!r} names no "
+                                    "exercise of this assignment and was not run")
         with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
             job_in, job_out = Path(tmp) / "in", Path(tmp) / "out"
             cases = self._write_job(nb, graded, assignment_id, seed, folder, job_in)
@@ -94,8 +99,9 @@ class SandboxedGrading(NbGraderPreprocessor):
             cases[name] = hidden.hidden_inputs(assignment_id, name, seed)
             (job_in / "inputs" / f"{name}.json").write_text(plain.dumps(cases[name]))
         cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}
-                 for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-        job = {"module": ASSIGNMENTS[assignment_id].module, "cells": cells,
+                 for i, c in enumerate(nb.cells) if c.cell_type == "code" and not
+                 (grade_cells.is_test_cell(c) and i not in graded)]
+        job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells,
                "cell_timeout": self.cell_timeout, "output_bytes": self.output_bytes}
         (job_in / "job.json").write_text(json.dumps(job))
         shutil.copy(RUNNER, job_in / "kernel_runner.py")
@@ -123,9 +129,11 @@ class SandboxedGrading(NbGraderPreprocessor):
         if results is None:
             why = _why_no_results(run_record, self.cell_timeout)
             results = [("error", f"{name} could not be graded: {why}")] * len(cases)
-        result = hidden.score(ex, cases, hidden.expected_values(assignment_id, name, cases), results)
+        result = hidden.score(ex, cases, hidden.expected_values(assignment_id, name, cases), results,
+                              hidden.mistake_outputs(assignment_id, name, cases))
         earned = round(points * result.fraction, 2)
-        record.setdefault("scores", {})[name] = [earned, points]
+        record["scores"][name] = [earned, points]
+        record["tests"][name] = result.tests
         tests = f"{len(cases)} hidden tests with new random inputs (seed {seed})"
         if result.passed == result.total:
             cell.outputs = [new_output("stream", name="stdout",
@@ -139,19 +147,6 @@ class SandboxedGrading(NbGraderPreprocessor):
         else:
             cell.outputs.append(new_output("error", ename="HiddenTestsFailed",
                                            evalue=f"{name} earned 0 of {points:g} points", traceback=[]))
-
-
-def _graded_cells(nb, assignment_id: str) -> dict[int, str]:
-    """Cell index -> exercise name, for the test cells ``test_<name>`` of known exercises."""
-    exercises = ASSIGNMENTS[assignment_id].checks.EXERCISES
-    out = {}
-    for i, cell in enumerate(nb.cells):
-        meta = cell.metadata.get("nbgrader", {})
-        name = str(meta.get("grade_id", "")).removeprefix("test_")
-        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution") and name in exercises \
-                and name not in out.values():
-            out[i] = name
-    return out
 
 
 def _in_path(job_in: Path, sandboxed: bool) -> str:

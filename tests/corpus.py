@@ -169,7 +169,7 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
         import glob, os, sqlite3
         targets = ["COURSE/source/week2_logistic_regression/logistic_regression.ipynb",
                    "COURSE/gradebook.db", "COURSE/nbgrader_config.py",
-                   "REPO/autograder/reference/logistic_regression.py", "REPO/autograder/hidden.py",
+                   "REPO/autograder/assignments/week2_logistic_regression/reference.py", "REPO/autograder/hidden.py",
                    "REPO/source/week2_logistic_regression/logistic_regression.ipynb", "/root/.bash_history",
                    "/etc/shadow"] + glob.glob("COURSE/submitted/*/*/*.ipynb") + glob.glob("COURSE/autograded/**",
                                                                                           recursive=True)
@@ -181,7 +181,7 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
             except OSError:
                 pass
         try:
-            from autograder.reference.logistic_regression import propagate
+            from autograder.assignments.week2_logistic_regression.reference import propagate
             leaks.append(("autograder.reference", 1))
         except ImportError:
             pass
@@ -211,7 +211,7 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
     c["cheat_with_reference"] = (insert_after(buggy, "propagate", """
         try:
             import importlib.util
-            spec = importlib.util.spec_from_file_location("ref", "REPO/autograder/reference/logistic_regression.py")
+            spec = importlib.util.spec_from_file_location("ref", "REPO/autograder/assignments/week2_logistic_regression/reference.py")
             ref = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(ref)
             propagate = ref.propagate

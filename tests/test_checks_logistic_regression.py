@@ -9,7 +9,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from autograder.reference import logistic_regression as reference
+from autograder.assignments.week2_logistic_regression import reference
 from dlutils.checks import CheckFailed
 from dlutils.checks import logistic_regression as checks
 
@@ -134,15 +134,18 @@ def test_forgot_one_over_m_in_db():
     msg = failure(checks.check_propagate, ns["propagate"])
     assert msg.splitlines()[0] == "propagate: Test 1 of 2 (w of shape (2, 1), b=1.5, X of shape (2, 3), Y of shape (1, 3)):"
     assert msg.splitlines()[1:] == [
-        '  - grads["db"] is off: expected -0.125004, got -0.375012 (difference -0.250008) — exactly 3x too large; '
-        'did you forget to divide by m (the number of examples)?']
+        '  - grads["db"] is off: expected -0.125004, got -0.375012 (difference -0.250008) — exactly 3x too large. '
+        'This matches a known mistake: db is the sum of dZ over the examples; the cost is an average, so divide by m: '
+        'db = np.sum(dZ) / m.']
 
 
 def test_elementwise_product_instead_of_matrix_product():
     ns = propagate_with(CROSS_ENTROPY, dw="X * (A - Y) / m", db="np.sum(A - Y) / m")
     assert failure(checks.check_propagate, ns["propagate"]).splitlines()[1] == (
         '  - grads["dw"] has shape (2, 3), but it should have shape (2, 1). It has a column per example: did you '
-        'multiply elementwise (*) where a matrix product (np.dot or @), which also sums over the examples, was meant?')
+        'multiply elementwise (*) where a matrix product (np.dot or @), which also sums over the examples, was meant? '
+        'This matches a known mistake: dw multiplies X and dZ elementwise, giving one column per example; '
+        'np.dot(X, dZ.T) multiplies and sums over the examples.')
 
 
 def test_rank_one_dw_and_unsqueezed_cost():
@@ -185,15 +188,21 @@ def test_optimize_with_the_wrong_sign():
     ns = learner(EQUIVALENT["optimize"][0].replace("w -= learning_rate", "w += learning_rate"))
     line = failure(checks.check_optimize, ns["optimize"]).splitlines()[1]
     assert line.startswith('  - params["w"] is off at 2 of 2 entries')
-    assert line.endswith("Hint: each step moves w against its gradient dw (from propagate), scaled by learning_rate.")
+    assert line.endswith("This matches a known mistake: the update adds the gradient; gradient descent subtracts it: "
+                         "w = w - learning_rate * dw (and the same for b).")
 
 
 def test_model_predicting_with_the_initial_parameters():
     ns = learner(EQUIVALENT["model"][0].replace('w, b = params["w"], params["b"]', "pass"))
     lines = failure(checks.check_model, ns["model"]).splitlines()
     assert lines[1].startswith('  - d["Y_prediction_test"] is off')
-    assert lines[1].endswith('Hint: predict with the trained parameters params["w"], params["b"] returned by optimize, '
-                             'on X_test for the test set and X_train for the training set.')
+    assert lines[1].endswith('This matches a known mistake: the predictions and d["w"], d["b"] use the initial '
+                             'parameters; use params["w"] and params["b"] returned by optimize.')
+    # the values shown are the recording stand-ins', and the message says so
+    assert lines[-1] == ("  (Checked with recording stand-ins for initialize_with_zeros, optimize and predict (they "
+                         "return marker values that show which arguments model passed, not trained parameters) in "
+                         "place of your own functions, so the expected values here are not the numbers your "
+                         "notebook computes.)")
 
 
 def test_a_loop_over_examples_passes_with_a_note(capsys):

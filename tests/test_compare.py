@@ -1,5 +1,6 @@
 """dlutils.checks.compare: exact messages for each kind of difference."""
 import numpy as np
+import pytest
 
 from dlutils.checks.compare import compare
 
@@ -41,17 +42,24 @@ def test_values_off_say_where_and_by_how_much():
         "W is off at 1 of 4 entries; the largest difference is at index (1, 1): expected 4, got 4.5."]
 
 
-def test_forgot_one_over_m_is_named():
-    assert compare("db", 0.75, 0.25) == [
-        "db is off: expected 0.25, got 0.75 (difference 0.5) — exactly 3x too large; "
-        "did you forget to divide by m (the number of examples)?"]
+def test_a_small_whole_ratio_is_stated_as_a_fact_without_guessing_its_cause():
+    assert compare("db", 0.75, 0.25) == ["db is off: expected 0.25, got 0.75 (difference 0.5) — exactly 3x too large."]
+    assert compare("db", -0.5, 0.25) == [
+        "db is off: expected 0.25, got -0.5 (difference -0.75) — exactly 2x too large, with the sign flipped."]
+    assert compare("db", 0.05, 0.25) == ["db is off: expected 0.25, got 0.05 (difference -0.2) — exactly 5x too small."]
+
+
+@pytest.mark.parametrize("got,expected", [(2.6060048722, 1e-10), (1000.0, 1.0), (3.0001, 1.0)])
+def test_no_ratio_is_claimed_for_huge_or_inexact_ratios(got, expected):
+    [message] = compare("w", got, expected)
+    assert "x too" not in message and "times" not in message and "divide" not in message
 
 
 def test_hidden_mode_never_shows_expected_values():
     msgs = compare("db", 0.75, 0.25, reveal=False) + compare("W", np.ones((2, 2)), np.full((2, 2), 0.123), reveal=False)
-    # the likely mistake is named, but not the factor (which would give the expected value away)
-    assert msgs == ["db has the wrong value — a whole number of times too large; did you forget to divide by m "
-                    "(the number of examples)?", "W is off at 4 of 4 entries, first at index (0, 0)."]
+    # the ratio is stated, but not the factor (which would give the expected value away)
+    assert msgs == ["db has the wrong value — a whole number of times too large.",
+                    "W is off at 4 of 4 entries, first at index (0, 0)."]
     assert not any("0.25" in m or "0.123" in m or "3x" in m for m in msgs)
 
 

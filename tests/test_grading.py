@@ -1,5 +1,6 @@
 """End to end with real nbgrader: the demo's sample submissions get exactly the scores they deserve."""
 import csv
+import json
 import re
 import shutil
 
@@ -7,68 +8,102 @@ import nbformat
 import pytest
 
 from autograder import cli, samples, submissions
-from conftest import ASSIGNMENT, NOTEBOOK
+from autograder.registry import ASSIGNMENTS
+from autograder.verdicts import RECORD
+from conftest import ASSIGNMENT, NOTEBOOK, max_score
 
-FULL = 12
+FULL = 12  # week2_logistic_regression's points, checked against its notebook below
+
+EACH = pytest.mark.parametrize("a", list(ASSIGNMENTS.values()), ids=list(ASSIGNMENTS))
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    """One `dlcourse demo`: every assignment's samples graded end to end, once per test session."""
     workdir = tmp_path_factory.mktemp("demo")
-    results = cli.demo(workdir)
+    results = {a: {r.student: r for r in rs} for a, rs in cli.demo(workdir).items()}
+    return workdir, results
+
+
+def test_the_demo_grades_every_assignment(demo):
+    _, results = demo
+    assert sorted(results) == sorted(ASSIGNMENTS)
+
+
+@EACH
+def test_sample_scores(demo, a):
+    workdir, results = demo
+    full = max_score(nbformat.read(a.source_path(workdir), as_version=4))
+    results = results[a.id]
+    assert {s: r.max_score for s, r in results.items()} == dict.fromkeys(results, full)
+    assert (results["ada_reference"].score, results["ada_reference"].lost) == (full, [])
+    assert (results["cleo_blank"].score, len(results["cleo_blank"].lost)) == (0, len(a.exercises))
+    assert results["dan_broken"].score == 0 and results["dan_broken"].status.startswith(
+        f"not graded: {a.notebook} is not valid JSON (line ")
+    # the sample bug costs some, but not all, of its own cell's points, and nothing elsewhere
+    ben = results["ben_bug"]
+    [lost] = ben.lost
+    cell, points = lost.split()
+    earned, possible = map(float, points.split("/"))
+    assert cell == f"test_{a.sample_bug.grade_id}" and 0 < earned < possible
+    assert ben.score == full - (possible - earned)
+
+
+def test_the_bug_costs_only_the_checks_it_breaks(demo):
+    workdir, results = demo
+    results = results[ASSIGNMENT]
+    assert max_score(nbformat.read(workdir / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)) == FULL
+    # partial credit: grads["dw"] and cost are right, grads["db"] is wrong in all 3 hidden tests -> 6 of 9 checks
+    assert results["ben_bug"].lost == ["test_propagate 2/3"]
+    assert results["ben_bug"].score == FULL - 1
+
+
+def test_unparseable_submission_gets_a_clear_message_and_is_left_intact(demo):
+    workdir, results = demo
     # what samples.write_samples wrote for dan_broken: the reference notebook cut off halfway
     solved = samples.solved(nbformat.read(workdir / "source" / ASSIGNMENT / NOTEBOOK, as_version=4),
                             nbformat.read(workdir / "release" / ASSIGNMENT / NOTEBOOK, as_version=4))
     text = nbformat.writes(solved)
-    return workdir, {r.student: r for r in results}, text[: len(text) // 2].encode()
-
-
-def test_scores(demo):
-    _, results, _ = demo
-    assert {s: (r.score, r.max_score) for s, r in results.items()} == {
-        "ada_reference": (FULL, FULL), "ben_bug": (FULL - 1, FULL), "cleo_blank": (0, FULL), "dan_broken": (0, FULL)}
-
-
-def test_the_bug_costs_only_the_checks_it_breaks(demo):
-    _, results, _ = demo
-    assert samples.BUGS[ASSIGNMENT][3] == "test_propagate"
-    # partial credit: grads["dw"] and cost are right, grads["db"] is wrong in all 3 hidden tests -> 6 of 9 checks
-    assert results["ben_bug"].lost == ["test_propagate 2/3"]
-    assert results["ada_reference"].lost == []
-    assert len(results["cleo_blank"].lost) == 7
-
-
-def test_unparseable_submission_gets_a_clear_message_and_is_left_intact(demo):
-    workdir, results, broken_bytes = demo
-    assert results["dan_broken"].status.startswith(
-        "not graded: logistic_regression.ipynb is not valid JSON (line ")
-    assert "Resubmit it from JupyterLab" in results["dan_broken"].status
-    assert (workdir / "incoming" / "dan_broken" / NOTEBOOK).read_bytes() == broken_bytes
+    assert "Resubmit it from JupyterLab" in results[ASSIGNMENT]["dan_broken"].status
+    assert (workdir / "incoming" / ASSIGNMENT / "dan_broken" / NOTEBOOK).read_bytes() == text[: len(text) // 2].encode()
 
 
 def test_grades_csv_from_nbgrader_export(demo):
-    workdir, _, _ = demo
+    workdir, _ = demo
     with open(workdir / "grades.csv") as f:
-        rows = {r["student_id"]: (float(r["score"]), float(r["max_score"])) for r in csv.DictReader(f)}
+        rows = {r["student_id"]: (float(r["score"]), float(r["max_score"])) for r in csv.DictReader(f)
+                if r["assignment"] == ASSIGNMENT}
     assert rows == {"ada_reference": (12.0, 12.0), "ben_bug": (11.0, 12.0), "cleo_blank": (0.0, 12.0),
                     "dan_broken": (0.0, 12.0)}
 
 
 def test_feedback_hides_hidden_tests_and_tracebacks(demo):
-    workdir, results, _ = demo
+    workdir, results = demo
+    results = results[ASSIGNMENT]
     for student in ("ada_reference", "ben_bug", "cleo_blank"):
         html = results[student].feedback.read_text()
         for secret in ("BEGIN HIDDEN TESTS", "autograder.hidden", "verify(", "Traceback (most recent call last)"):
             assert secret not in html, (student, secret)
     ben = results["ben_bug"].feedback.read_text()
     assert "propagate: 6 of 9 checks passed on 3 hidden tests" in ben
-    assert "grads[\"db\"] has the wrong value" in ben and "did you forget to divide by m" in ben
+    assert ("grads[&quot;db&quot;] has the wrong value — a whole number of times too large. This matches a known "
+            "mistake: db is the sum of dZ over the examples") in ben
     assert results["dan_broken"].feedback is None
+
+
+def test_grading_record_keeps_every_failing_message(demo):
+    workdir, _ = demo
+    record = json.loads((workdir / "autograded" / "ben_bug" / ASSIGNMENT / RECORD).read_text())
+    assert record["scores"]["propagate"] == [2.0, 3.0]
+    tests = record["tests"]["propagate"]
+    assert [(t["passed"], t["total"], list(t["failed"])) for t in tests] == [(2, 3, ['grads["db"]'])] * 3
+    assert all("This matches a known mistake: db is the sum of dZ" in t["failed"]['grads["db"]'][0] for t in tests)
+    assert all(t["failed"] == {} for name, ts in record["tests"].items() if name != "propagate" for t in ts)
 
 
 def test_gradebook_holds_the_final_scores(demo):
     from nbgrader.api import Gradebook
-    workdir, _, _ = demo
+    workdir, _ = demo
     with Gradebook(f"sqlite:///{workdir / 'gradebook.db'}") as gb:
         scores = {s.student_id: s.score for s in gb.assignment_submissions(ASSIGNMENT)}
         students = sorted(s.id for s in gb.students)
@@ -77,12 +112,12 @@ def test_gradebook_holds_the_final_scores(demo):
 
 
 def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys):
-    workdir, _, _ = demo
+    workdir, _ = demo
     course = tmp_path / "course"
     cli.make_workspace(course)
     target = course / "submitted" / "eve" / ASSIGNMENT
     target.mkdir(parents=True)
-    shutil.copy(workdir / "incoming" / "ada_reference" / NOTEBOOK, target / NOTEBOOK)
+    shutil.copy(workdir / "incoming" / ASSIGNMENT / "ada_reference" / NOTEBOOK, target / NOTEBOOK)
     assert cli.main(["grade", ASSIGNMENT, "--course-dir", str(course)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^eve +12/12  full marks$", out, re.M), out
@@ -90,11 +125,11 @@ def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys)
 
 
 def test_a_single_notebook_is_graded_as_me(demo, tmp_path, capsys):
-    workdir, _, _ = demo
+    workdir, _ = demo
     course = tmp_path / "course"
     cli.make_workspace(course)
     mine = tmp_path / "my work.ipynb"
-    shutil.copy(workdir / "incoming" / "ben_bug" / NOTEBOOK, mine)
+    shutil.copy(workdir / "incoming" / ASSIGNMENT / "ben_bug" / NOTEBOOK, mine)
     assert cli.main(["grade", ASSIGNMENT, str(mine), "--course-dir", str(course), "--seed", "4242"]) == 0
     assert re.search(r"^me +11/12  lost points in test_propagate 2/3$", capsys.readouterr().out, re.M)
     feedback = (course / "feedback" / "me" / ASSIGNMENT / "logistic_regression.html").read_text()

@@ -3,33 +3,45 @@ import numpy as np
 import pytest
 
 from autograder import hidden
-from autograder.cases import logistic_regression as cases
-from autograder.reference import logistic_regression as reference
-from dlutils.checks import CheckFailed
+from autograder.assignments.week2_logistic_regression import reference
+from autograder.registry import ASSIGNMENTS
+from dlutils.checks import CheckFailed, plain
 from dlutils.checks import logistic_regression as checks
 from dlutils.checks.exercise import public_cases
 
 A = "week2_logistic_regression"
+EXERCISES = [(a.id, name) for a in ASSIGNMENTS.values() for name in a.exercises]
 
 
-@pytest.mark.parametrize("name", list(checks.EXERCISES))
-def test_reference_passes_hidden_tests(name):
+@pytest.mark.parametrize("assignment_id,name", EXERCISES)
+def test_reference_passes_hidden_tests(assignment_id, name):
+    reference_fn = getattr(ASSIGNMENTS[assignment_id].reference, name)
     for seed in range(40):
-        result = hidden.hidden_problems(A, name, getattr(reference, name), seed)
+        result = hidden.hidden_problems(assignment_id, name, reference_fn, seed)
         assert (result.passed, result.messages) == (result.total, [])
-        assert result.total >= 3
+        assert len(result.tests) == hidden.HIDDEN_TESTS
 
 
-def test_cases_are_random_per_seed_and_reproducible():
-    a = cases.hidden_inputs(np.random.default_rng(7))["propagate"]
-    b = cases.hidden_inputs(np.random.default_rng(7))["propagate"]
-    c = cases.hidden_inputs(np.random.default_rng(8))["propagate"]
-    assert all(np.array_equal(x["X"], y["X"]) for x, y in zip(a, b))
-    assert any(x["X"].shape != y["X"].shape or not np.array_equal(x["X"], y["X"]) for x, y in zip(a, c))
+@pytest.mark.parametrize("assignment_id,name", EXERCISES)
+def test_cases_are_random_per_seed_and_reproducible(assignment_id, name):
+    a, b = (plain.dumps(hidden.hidden_inputs(assignment_id, name, 7)) for _ in range(2))
+    assert a == b
+    others = {plain.dumps(hidden.hidden_inputs(assignment_id, name, seed)) for seed in range(8, 13)}
+    assert a not in others
+
+
+def test_every_run_covers_every_form():
+    for seed in range(30):
+        shapes = [c["images"].ndim for c in hidden.hidden_inputs(A, "preprocess", seed)]
+        assert 3 in shapes and 4 in shapes  # grayscale and colour
+        runs = [c["num_iterations"] for c in hidden.hidden_inputs(A, "optimize", seed)]
+        assert min(runs) <= 5 and max(runs) > 200  # far from converged, and several recorded costs
+        for case in hidden.hidden_inputs(A, "model", seed):  # swapped sets cannot pass
+            assert case["X_train"].shape[1] != case["X_test"].shape[1]
 
 
 def test_hard_coded_public_answers_fail_hidden_tests():
-    stored = public_cases(A)["sigmoid"]
+    stored = public_cases(checks.MODULE)["sigmoid"]
 
     def sigmoid(z):  # passes the public check by returning stored answers
         for case in stored:
@@ -52,8 +64,10 @@ def test_partial_credit_counts_each_returned_value_and_hides_expected_values():
     assert (result.passed, result.total) == (6, 9)  # dw and cost right in all 3 tests, db wrong in all 3
     assert result.messages[0].startswith("hidden test 1 of 3 (w of shape (")
     assert result.messages[1:] == [
-        '  - grads["db"] has the wrong value — a whole number of times too large; did you forget to divide by m '
-        '(the number of examples)?', "  (hidden tests 2, 3 fail too)"]
+        '  - grads["db"] has the wrong value — a whole number of times too large. This matches a known mistake: '
+        'db is the sum of dZ over the examples; the cost is an average, so divide by m: db = np.sum(dZ) / m.',
+        "  (hidden tests 2, 3 fail too)"]
+    assert result.tests[0] == {"passed": 2, "total": 3, "failed": {'grads["db"]': [result.messages[1][4:]]}}
 
 
 def test_a_wrong_overall_form_fails_every_part_with_one_message():
@@ -67,9 +81,9 @@ def test_verify_raises_with_the_seed_and_judges_with_public_stand_ins(monkeypatc
     hidden.run_seed.cache_clear()
     ns = {"predict": lambda w, b, X: np.ones((1, X.shape[1])), "sigmoid": None}
     with pytest.raises(CheckFailed, match=r"^predict fails 3 of 3 hidden checks \(seed 123\):"):
-        hidden.verify(A, "predict", ns)
+        hidden.verify(checks, "predict", ns)
     # optimize is judged with the public stand-in for propagate, whatever the learner's propagate does
     ns = {"optimize": reference.optimize, "propagate": lambda *a: 1 / 0}
-    hidden.verify(A, "optimize", ns)
+    hidden.verify(checks, "optimize", ns)
     assert "optimize: hidden tests passed (seed 123)." in capsys.readouterr().out
     hidden.run_seed.cache_clear()

@@ -6,7 +6,7 @@ import re
 import nbformat
 import pytest
 
-from autograder.reference import lectures as reference
+from autograder.lectures import reference
 from conftest import REPO, execute, executed
 from dlutils.checks import lectures as check_yourself
 

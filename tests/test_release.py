@@ -6,8 +6,9 @@ import shutil
 import nbformat
 import pytest
 
-from autograder.assignments import ASSIGNMENTS
-from autograder.cli import release
+from autograder import grade_cells
+from autograder.generate import release
+from autograder.registry import ASSIGNMENTS
 from conftest import REPO
 
 SECRET_MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS")
@@ -39,10 +40,37 @@ def secret_lines() -> dict[str, list[str]]:
     return out
 
 
-def test_every_assignment_has_a_source_and_a_release():
-    for a in ASSIGNMENTS.values():
-        assert (REPO / "source" / a.id / a.notebook).is_file()
-        assert (REPO / "release" / a.id / a.notebook).is_file()
+EACH = pytest.mark.parametrize("a", list(ASSIGNMENTS.values()), ids=list(ASSIGNMENTS))
+
+
+@EACH
+def test_every_assignment_has_a_source_and_a_release(a):
+    assert a.source_path().is_file()
+    assert a.release_path().is_file()
+    assert sorted(p.name for p in a.source_path().parent.glob("*.ipynb")) == [a.notebook]
+
+
+@EACH
+def test_test_cells_and_exercises_match_one_to_one(a):
+    nb = nbformat.read(a.source_path(), as_version=4)
+    assert grade_cells.mismatches(nb, a.exercises) == []
+    assert sorted(grade_cells.graded_cells(nb, a.exercises).values()) == sorted(a.exercises)
+    solutions = {c.metadata["nbgrader"]["grade_id"] for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")}
+    assert set(a.exercises) <= solutions
+
+
+def test_an_unmapped_test_cell_is_refused_with_a_clear_message(tmp_path):
+    shutil.copytree(REPO / "source", tmp_path / "source")
+    a = ASSIGNMENTS["week2_logistic_regression"]
+    nb = nbformat.read(a.source_path(tmp_path), as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_sigmoid")
+    cell.metadata["nbgrader"]["grade_id"] = "test_sigmoid_values"
+    nbformat.write(nb, a.source_path(tmp_path))
+    with pytest.raises(grade_cells.GradeCellMismatch) as info:
+        release(tmp_path, [a.id])
+    assert "test cell 'test_sigmoid_values' names no exercise" in str(info.value)
+    assert "exercise 'sigmoid' has 0 test cells" in str(info.value)
+    assert not (tmp_path / "release").exists()
 
 
 def test_committed_release_equals_a_fresh_generation(tmp_path):
@@ -76,11 +104,11 @@ def test_no_solution_or_hidden_test_line_leaks(where):
     assert leaks == []
 
 
-def test_release_stubs_every_solution_and_keeps_grade_cells_locked():
-    for a in ASSIGNMENTS.values():
-        nb = nbformat.read(REPO / "release" / a.id / a.notebook, as_version=4)
-        meta = [c.metadata.get("nbgrader", {}) for c in nb.cells]
-        solutions = [c for c, m in zip(nb.cells, meta) if m.get("solution")]
-        grades = [m for m in meta if m.get("grade")]
-        assert solutions and all("raise NotImplementedError()" in c.source for c in solutions)
-        assert grades and all(m["locked"] and m["points"] > 0 for m in grades)
+@EACH
+def test_release_stubs_every_solution_and_keeps_grade_cells_locked(a):
+    nb = nbformat.read(a.release_path(), as_version=4)
+    meta = [c.metadata.get("nbgrader", {}) for c in nb.cells]
+    solutions = [c for c, m in zip(nb.cells, meta) if m.get("solution")]
+    grades = [m for m in meta if m.get("grade")]
+    assert solutions and all("raise NotImplementedError()" in c.source for c in solutions)
+    assert grades and all(m["locked"] and m["points"] > 0 for m in grades)

@@ -97,18 +97,24 @@ def _compare_scalar(label, got, expected, reveal, rtol, atol) -> list[str]:
             f"(difference {_fmt(value - expected)}){_ratio_hint(value, expected) or '.'}"]
 
 
+MAX_FACTOR = 100  # larger "whole" ratios are coincidences of tiny expected values, not a factor
+
+
 def _ratio_hint(got: float, expected: float, reveal: bool = True) -> str:
-    """Names the mistake behind a constant ratio; hidden tests (reveal=False) do not say the factor."""
+    """States a constant ratio when it is a small whole number (a fact, not a guess at the cause:
+    the known-mistake catalogues name causes). Hidden tests (reveal=False) do not say the factor."""
     if expected == 0 or got == 0:
         return ""
     ratio = got / expected
-    if np.isclose(ratio, -1.0, rtol=1e-4):
+    if np.isclose(ratio, -1.0, rtol=1e-6):
         return " — the sign is flipped."
-    factor = lambda r: f"exactly {round(r)}x" if reveal else "a whole number of times"  # noqa: E731
-    if abs(ratio) > 1.5 and np.isclose(ratio, round(ratio), rtol=1e-4):
-        return f" — {factor(ratio)} too large; did you forget to divide by m (the number of examples)?"
-    if abs(ratio) < 0.67 and np.isclose(1 / ratio, round(1 / ratio), rtol=1e-4):
-        return f" — {factor(1 / ratio)} too small; did you divide by m twice?"
+    for r, word in ((ratio, "large"), (1 / ratio, "small")):
+        if not np.isfinite(r):
+            continue
+        k = round(abs(r))
+        if 2 <= k <= MAX_FACTOR and np.isclose(abs(r), k, rtol=1e-6, atol=0):
+            sign = "" if r > 0 else ", with the sign flipped"
+            return f" — exactly {k}x too {word}{sign}." if reveal else f" — a whole number of times too {word}{sign}."
     return ""
 
 

@@ -7,7 +7,7 @@ same ``judge`` on random inputs against the reference implementation.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,50 +34,71 @@ class Exercise:
     name: the function's name in the notebook.
     returns: labels of the returned values, in order (one label: a single return value).
     depends: other exercise functions it calls; checks replace them with stand-ins.
-    public_stubs: builds the stand-ins the public checks use (no solution code: see the module).
+    public_stubs: builds the stand-ins the checks use (no solution code: see ``runner.stand_in``).
+    stand_ins: when the stand-ins compute something other than the real functions would (so the
+        expected values differ from what the learner's notebook shows), a phrase saying what
+        they are; public failure messages say so.
     examples_axis: input name -> axis that indexes the examples, for the loop detector.
-    hints: returned-value label -> advice added to any message about that value.
     """
     name: str
     returns: tuple[str, ...]
     depends: tuple[str, ...] = ()
     public_stubs: Callable[[], dict[str, Callable]] = dict
+    stand_ins: str = ""
     examples_axis: Mapping[str, int] = field(default_factory=dict)
-    hints: Mapping[str, str] = field(default_factory=dict)
 
-    def judge(self, got: Any, expected: Any, *, reveal: bool = True) -> list[str]:
+    def judge(self, got: Any, expected: Any, *, reveal: bool = True,
+              mistakes: Sequence[Mapping[str, Any]] = ()) -> list[str]:
         """Messages saying how ``got`` differs from ``expected`` (empty: correct)."""
-        return [self._with_hint(m) for m in self._differences(got, expected, reveal)]
+        parts = self.judge_parts(got, expected, reveal=reveal, mistakes=mistakes)
+        return list(dict.fromkeys(m for _, messages in parts for m in messages))
 
-    def judge_parts(self, got: Any, expected: Any, *, reveal: bool = True) -> list[tuple[str, list[str]]]:
+    def judge_parts(self, got: Any, expected: Any, *, reveal: bool = True,
+                    mistakes: Sequence[Mapping[str, Any]] = ()) -> list[tuple[str, list[str]]]:
         """One ``(label, messages)`` per separately scored part of the result (partial credit).
 
         The parts are the returned values, with dicts split by key: ``propagate`` has the parts
         ``grads["dw"]``, ``grads["db"]`` and ``cost``. A result of the wrong overall form (not a
         tuple, wrong length, not a dict) fails every part it covers with one message.
+
+        ``mistakes`` are known mistakes' outputs on the same inputs (``{"says", "output"}``): a
+        failing part that equals a mistake's output there is named by that mistake's ``says``.
         """
-        if len(self.returns) == 1:
-            returned = [(self.returns[0], got, expected)]
+        labels = self.part_labels(expected)
+        structure = self._structure(got, reveal)
+        if structure:
+            parts = [(label, structure) for label in labels]
         else:
-            structure = self._differences(got, expected, reveal) if (
-                not isinstance(got, (tuple, list)) or len(got) != len(self.returns)) else []
-            if structure:
-                return [(label, structure) for label in self.part_labels(expected)]
-            returned = list(zip(self.returns, got, expected))
-        parts = []
-        for label, g, e in returned:
-            if not isinstance(e, dict):
-                parts.append((label, compare(label, g, e, reveal=reveal)))
-                continue
-            whole = compare(label, g, e, reveal=reveal) if not isinstance(g, dict) else []
-            for k in e:
-                sub = f'{label}["{k}"]'
-                if whole or k not in g:
-                    messages = whole or compare(label, g, e, reveal=reveal)[:1]
-                else:
-                    messages = compare(sub, g[k], e[k], reveal=reveal)
-                parts.append((sub, messages))
-        return [(label, [self._with_hint(m) for m in messages]) for label, messages in parts]
+            got_parts, want = self.split(got, expected), self.split(expected, expected)
+            parts = []
+            for label in labels:
+                if label in got_parts:
+                    parts.append((label, compare(label, got_parts[label], want[label], reveal=reveal)))
+                else:  # a dict that is not a dict, or lacks the key
+                    returned = label.split("[", 1)[0]
+                    value = got if len(self.returns) == 1 else got[self.returns.index(returned)]
+                    wanted = expected if len(self.returns) == 1 else expected[self.returns.index(returned)]
+                    parts.append((label, compare(returned, value, wanted, reveal=reveal)[:1]))
+        out = []
+        for label, messages in parts:
+            diagnosis = self._diagnosis(label, got, expected, mistakes, structure) if messages else ""
+            out.append((label, messages[:-1] + [f"{messages[-1]} {diagnosis}"] if diagnosis else messages))
+        return out
+
+    def _diagnosis(self, label: str, got: Any, expected: Any, mistakes, structure: list[str]) -> str:
+        """A sentence naming the known mistake that produces exactly what the learner returned."""
+        for mistake in mistakes:
+            out = mistake["output"]
+            if structure:  # a result of the wrong form matches only a mistake's whole result
+                hit = _same(got, out)
+            else:
+                mine, want = self.split(got, expected), self.split(expected, expected)
+                theirs = {} if self._structure(out, True) else self.split(out, expected)
+                hit = (label in mine and label in theirs and _same(mine[label], theirs[label])
+                       and not _same(theirs[label], want[label]))
+            if hit:
+                return f"This matches a known mistake: {mistake['says']}"
+        return ""
 
     def part_labels(self, expected: Any) -> list[str]:
         """Labels of the separately scored parts for a result shaped like ``expected``."""
@@ -85,32 +106,38 @@ class Exercise:
         return [f'{label}["{k}"]' if isinstance(e, dict) else label
                 for label, e in zip(self.returns, values) for k in (e if isinstance(e, dict) else [None])]
 
-    def _with_hint(self, message: str) -> str:
-        for label, hint in self.hints.items():
-            if message.startswith(label):
-                return f"{message} Hint: {hint}"
-        return message
+    def split(self, value: Any, expected: Any) -> dict[str, Any]:
+        """``value``'s parts by label, for the parts it has (``value`` must have the right overall form)."""
+        values = [value] if len(self.returns) == 1 else list(value)
+        wants = [expected] if len(self.returns) == 1 else list(expected)
+        out = {}
+        for label, v, e in zip(self.returns, values, wants):
+            if not isinstance(e, dict):
+                out[label] = v
+            elif isinstance(v, dict):
+                out.update({f'{label}["{k}"]': v[k] for k in e if k in v})
+        return out
 
-    def _differences(self, got: Any, expected: Any, reveal: bool) -> list[str]:
+    def _structure(self, got: Any, reveal: bool) -> list[str]:
+        """A message when a multi-value result is not a sequence of the right length (else [])."""
         if len(self.returns) == 1:
-            return compare(self.returns[0], got, expected, reveal=reveal)
+            return []
         wanted = ", ".join(self.returns)
         if not isinstance(got, (tuple, list)):
             return [f"{self.name} should return {len(self.returns)} values ({wanted}), "
                     f"but it returned one {type(got).__name__}."]
         if len(got) != len(self.returns):
             return [f"{self.name} should return {len(self.returns)} values ({wanted}), but it returned {len(got)}."]
-        return [m for label, g, e in zip(self.returns, got, expected)
-                for m in compare(label, g, e, reveal=reveal)]
+        return []
 
     def verdict(self, fn: Any, inputs: Mapping[str, Any], expected: Any, stubs: Mapping[str, Callable],
-                *, reveal: bool = True) -> list[str]:
+                *, reveal: bool = True, mistakes: Sequence[Mapping[str, Any]] = ()) -> list[str]:
         """Run ``fn`` on ``inputs`` and judge what it returns."""
         try:
             got = call(self.name, fn, inputs, stubs)
         except CallFailed as e:
             return [str(e)]
-        return self.judge(got, expected, reveal=reveal)
+        return self.judge(got, expected, reveal=reveal, mistakes=mistakes)
 
     def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
         """``inputs`` with every example-indexed input tiled ``factor`` times along its examples axis."""
@@ -120,6 +147,14 @@ class Exercise:
             reps[axis] = factor
             out[key] = np.tile(inputs[key], reps)
         return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    """True when ``a`` and ``b`` agree as a check would judge them (same form, close values)."""
+    try:
+        return not compare("value", a, b)
+    except Exception:  # noqa: BLE001 - values of unexpected forms simply do not match
+        return False
 
 
 def describe(inputs: Mapping[str, Any]) -> str:
@@ -133,33 +168,38 @@ def describe(inputs: Mapping[str, Any]) -> str:
 
 
 @lru_cache(maxsize=None)
-def public_cases(assignment: str) -> dict[str, list[dict]]:
-    """The fixed cases (inputs and expected values) the public checks of an assignment use."""
-    path = EXPECTED_DIR / f"{assignment}.json"
+def public_cases(module: str) -> dict[str, list[dict]]:
+    """The fixed cases of ``dlutils.checks.<module>``: per exercise a list of ``{"inputs",
+    "expected", "mistakes"}``, where ``mistakes`` are known mistakes' outputs on those inputs."""
+    path = EXPECTED_DIR / f"{module}.json"
     return plain.loads(path.read_text())["cases"]
 
 
-def run_practice_check(assignment: str, exercise: Exercise, fn: Any) -> bool:
+def run_practice_check(module: str, exercise: Exercise, fn: Any) -> bool:
     """Like :func:`run_public_check`, for ungraded "check yourself" exercises: prints what is wrong
     instead of raising, so a lecture notebook always runs to the end. Returns True when right."""
     try:
-        run_public_check(assignment, exercise, fn)
+        run_public_check(module, exercise, fn)
         return True
     except CheckFailed as e:
         print(f"{YELLOW}Not yet. {e}{RESET}")
         return False
 
 
-def run_public_check(assignment: str, exercise: Exercise, fn: Any) -> None:
+def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
     """Run an exercise's public cases; print a green line when right, raise CheckFailed otherwise."""
     __tracebackhide__ = True  # IPython: show the message, not this frame
-    cases = public_cases(assignment)[exercise.name]
+    cases = public_cases(module)[exercise.name]
     stubs = exercise.public_stubs()
     for i, case in enumerate(cases, start=1):
-        problems = exercise.verdict(fn, case["inputs"], case["expected"], stubs)
+        problems = exercise.verdict(fn, case["inputs"], case["expected"], stubs, mistakes=case.get("mistakes", ()))
         if problems:
             where = f"Test {i} of {len(cases)} ({describe(case['inputs'])}):"
-            raise CheckFailed("\n".join([f"{exercise.name}: {where}"] + [f"  - {p}" for p in problems]))
+            lines = [f"{exercise.name}: {where}"] + [f"  - {p}" for p in problems]
+            if exercise.stand_ins:
+                lines.append(f"  (Checked with {exercise.stand_ins} in place of your own functions, so the "
+                             "expected values here are not the numbers your notebook computes.)")
+            raise CheckFailed("\n".join(lines))
     note = ""
     if exercise.examples_axis:
         base = cases[0]["inputs"]
@@ -171,14 +211,15 @@ def run_public_check(assignment: str, exercise: Exercise, fn: Any) -> None:
     print(f"{GREEN}{exercise.name}: all {len(cases)} tests passed.{RESET}{note}")
 
 
-def check_function(assignment: str, exercise: Exercise, *, practice: bool = False) -> Callable[[Any], Any]:
-    """The ``check_<name>(fn)`` a notebook calls: the public check (raises CheckFailed when wrong),
-    or with ``practice`` the ungraded one (prints what is wrong, returns True/False)."""
+def check_function(module: str, exercise: Exercise, *, practice: bool = False) -> Callable[[Any], Any]:
+    """The ``check_<name>(fn)`` a notebook calls for an exercise of ``dlutils.checks.<module>``: the
+    public check (raises CheckFailed when wrong), or with ``practice`` the ungraded one (prints
+    what is wrong, returns True/False)."""
     def check(fn):
         __tracebackhide__ = True
         if practice:
-            return run_practice_check(assignment, exercise, fn)
-        run_public_check(assignment, exercise, fn)
+            return run_practice_check(module, exercise, fn)
+        run_public_check(module, exercise, fn)
     check.__name__ = check.__qualname__ = f"check_{exercise.name}"
     check.__doc__ = (f"Check your `{exercise.name}` on a few inputs and say what is wrong, if anything (ungraded)."
                      if practice else f"Run the public tests of `{exercise.name}` and say precisely what is wrong, if anything.")

@@ -7,32 +7,27 @@ In a lecture notebook::
 
 Each check prints a green line when the function is right and a yellow "Not yet." with the reason
 otherwise; it never raises, so the notebook runs on. Expected values are in
-``expected/lectures.json`` (``python -m autograder.make_public_cases``).
+``expected/lectures.json`` (``python -m autograder.generate``).
 """
 from __future__ import annotations
 
 from .exercise import Exercise, check_function
 
-ASSIGNMENT = "lectures"
+MODULE = "lectures"
 
 EXERCISES = {e.name: e for e in [
     Exercise("relu", returns=("relu(z)",)),                                              # week 1
-    Exercise("image2vector", returns=("v",),                                             # week 2
-             hints={"v": "stack all pixels of all channels in one column: shape (height * width * channels, 1)."}),
-    Exercise("normalize_rows", returns=("x_normalized",),
-             hints={"x_normalized": "compute the row lengths as an (n, 1) column (keepdims=True), "
-                                     "so that broadcasting divides each row by its own length."}),
+    Exercise("image2vector", returns=("v",)),                                            # week 2
+    Exercise("normalize_rows", returns=("x_normalized",)),
     Exercise("tanh_derivative", returns=("g'(z)",)),                                     # week 3
     Exercise("leaky_relu", returns=("g(z)",)),
-    Exercise("layer_shapes", returns=("shapes",),                                        # week 4
-             hints={"shapes": "W[l] is (n[l], n[l-1]), b[l] is (n[l], 1); Z[l], A[l] and their gradients "
-                              "have one column per example."}),
+    Exercise("layer_shapes", returns=("shapes",)),                                       # week 4
 ]}
 
 
-check_relu = check_function(ASSIGNMENT, EXERCISES["relu"], practice=True)
-check_image2vector = check_function(ASSIGNMENT, EXERCISES["image2vector"], practice=True)
-check_normalize_rows = check_function(ASSIGNMENT, EXERCISES["normalize_rows"], practice=True)
-check_tanh_derivative = check_function(ASSIGNMENT, EXERCISES["tanh_derivative"], practice=True)
-check_leaky_relu = check_function(ASSIGNMENT, EXERCISES["leaky_relu"], practice=True)
-check_layer_shapes = check_function(ASSIGNMENT, EXERCISES["layer_shapes"], practice=True)
+check_relu = check_function(MODULE, EXERCISES["relu"], practice=True)
+check_image2vector = check_function(MODULE, EXERCISES["image2vector"], practice=True)
+check_normalize_rows = check_function(MODULE, EXERCISES["normalize_rows"], practice=True)
+check_tanh_derivative = check_function(MODULE, EXERCISES["tanh_derivative"], practice=True)
+check_leaky_relu = check_function(MODULE, EXERCISES["leaky_relu"], practice=True)
+check_layer_shapes = check_function(MODULE, EXERCISES["layer_shapes"], practice=True)

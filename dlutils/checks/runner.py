@@ -14,10 +14,40 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 _MISSING = object()
+_ACTIVE: dict[int, int] = {}  # id of each stand-in installed by a running call -> how many calls installed it
 
 
 class CallFailed(Exception):
     """The learner's function could not produce a value; ``str(self)`` says why."""
+
+
+class StandInOutsideCheck(RuntimeError):
+    """A stand-in was called when no check had installed it."""
+
+
+class StandIn:
+    """A stand-in for an exercise function, used by the checks in place of the learner's own.
+
+    It works only while :func:`call` has installed it for checking *another* function, so no
+    stand-in can serve as (or pass the check of) the exercise it stands in for.
+    """
+
+    def __init__(self, fn: Callable, name: str):
+        self._fn, self.__name__ = fn, name
+
+    def __call__(self, *args, **kwargs):
+        if id(self) not in _ACTIVE:
+            raise StandInOutsideCheck(f"this is the checks' stand-in for {self.__name__}, which works only inside "
+                                      f"the check of another function; write your own {self.__name__}")
+        return self._fn(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<stand-in for {self.__name__}>"
+
+
+def stand_in(name: str) -> Callable[[Callable], StandIn]:
+    """Decorator: ``@stand_in("sigmoid")`` makes the function a :class:`StandIn` for ``sigmoid``."""
+    return lambda fn: StandIn(fn, name)
 
 
 def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Callable] | None = None) -> Any:
@@ -26,8 +56,11 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
         raise CallFailed(f"{name} should be a function, but it is {type(fn).__name__}. "
                          f"Did you overwrite it? Re-run the cell that defines {name}.")
     namespace = getattr(fn, "__globals__", {})
-    saved = {k: namespace.get(k, _MISSING) for k in (stubs or {})}
-    namespace.update(stubs or {})
+    stubs = dict(stubs or {})
+    saved = {k: namespace.get(k, _MISSING) for k in stubs}
+    namespace.update(stubs)
+    for stub in stubs.values():
+        _ACTIVE[id(stub)] = _ACTIVE.get(id(stub), 0) + 1
     try:
         return fn(**copy.deepcopy(dict(inputs)))
     except NotImplementedError:
@@ -38,6 +71,10 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
     except Exception as e:  # any bug in the learner's code becomes a message
         raise CallFailed(f"{name} raised {type(e).__name__}: {e}{_where_in(fn, e)}") from None
     finally:
+        for stub in stubs.values():
+            _ACTIVE[id(stub)] -= 1
+            if not _ACTIVE[id(stub)]:
+                del _ACTIVE[id(stub)]
         for k, v in saved.items():
             if v is _MISSING:
                 namespace.pop(k, None)

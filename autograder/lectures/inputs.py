@@ -15,5 +15,4 @@ def public_inputs():
     }
 
 
-def hidden_inputs(rng, cases=3):  # the lectures have no hidden tests
-    return {}
+HIDDEN: dict = {}  # the lectures have no hidden tests

@@ -1,0 +1,57 @@
+"""Known-mistake catalogues: the wrong versions of a graded function that learners actually write.
+
+Each assignment's ``mistakes.py`` lists them next to its reference::
+
+    MISTAKES = [
+        Mistake("propagate", "db_not_averaged", "db is the sum of dZ, not its mean: divide it by m.",
+                propagate_db_not_averaged),
+        ...
+    ]
+
+A mistake is a whole function with the graded function's signature, usually the reference with
+one thing done wrong. When the learner's returned value, or one part of it, equals what a mistake
+returns on the same inputs (and differs from the right answer there), the check names that
+mistake with its ``says`` sentence (``dlutils.checks.diagnose``). The grader runs the mistakes on
+the hidden inputs in its own process; the public checks get their outputs on the public inputs as
+data, generated into ``dlutils/checks/expected/`` with the expected values (no code is shipped).
+``says`` must never quote an expected value.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from dlutils.checks.exercise import Exercise
+from dlutils.checks.runner import CallFailed, call
+
+
+@dataclass(frozen=True)
+class Mistake:
+    exercise: str                  # the graded function's name
+    id: str                        # short, unique within the exercise (for records and reports)
+    says: str                      # what was done wrong and how to fix it, for the learner
+    fn: Callable[..., Any]         # the wrong function, with the exercise's signature
+
+
+def for_exercise(mistakes: Sequence[Mistake], name: str) -> list[Mistake]:
+    return [m for m in mistakes if m.exercise == name]
+
+
+def outputs(exercise: Exercise, mistakes: Sequence[Mistake], inputs: Mapping[str, Any],
+            stubs: Mapping[str, Callable]) -> list[dict[str, Any]]:
+    """``{"id", "says", "output"}`` for each of ``exercise``'s mistakes that returns a value on
+    ``inputs`` (with the same stand-ins as the reference); a mistake that raises is left out."""
+    out = []
+    for m in for_exercise(mistakes, exercise.name):
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):  # wrong code overflows; that is expected
+                warnings.simplefilter("ignore")
+                value = call(exercise.name, m.fn, inputs, stubs)
+        except CallFailed:
+            continue
+        out.append({"id": m.id, "says": m.says, "output": value})
+    return out

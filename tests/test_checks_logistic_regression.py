@@ -135,8 +135,8 @@ def test_forgot_one_over_m_in_db():
     assert msg.splitlines()[0] == "propagate: Test 1 of 2 (w of shape (2, 1), b=1.5, X of shape (2, 3), Y of shape (1, 3)):"
     assert msg.splitlines()[1:] == [
         '  - grads["db"] is off: expected -0.125004, got -0.375012 (difference -0.250008) — exactly 3x too large. '
-        'This matches a known mistake: db is the sum of dZ over the examples; the cost is an average, so divide by m: '
-        'db = np.sum(dZ) / m.']
+        'This matches a known mistake: db is the sum of dZ over the examples; the cost is an average, so db must be '
+        'divided by m (the number of examples) too.']
 
 
 def test_elementwise_product_instead_of_matrix_product():
@@ -188,8 +188,8 @@ def test_optimize_with_the_wrong_sign():
     ns = learner(EQUIVALENT["optimize"][0].replace("w -= learning_rate", "w += learning_rate"))
     line = failure(checks.check_optimize, ns["optimize"]).splitlines()[1]
     assert line.startswith('  - params["w"] is off at 2 of 2 entries')
-    assert line.endswith("This matches a known mistake: the update adds the gradient; gradient descent subtracts it: "
-                         "w = w - learning_rate * dw (and the same for b).")
+    assert line.endswith("This matches a known mistake: the update adds the gradient; gradient descent subtracts it "
+                         "(learning_rate times the gradient), for w and for b.")
 
 
 def test_model_predicting_with_the_initial_parameters():

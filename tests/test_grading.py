@@ -86,7 +86,7 @@ def test_feedback_hides_hidden_tests_and_tracebacks(demo):
             assert secret not in html, (student, secret)
     ben = results["ben_bug"].feedback.read_text()
     assert "propagate: 6 of 9 checks passed on 3 hidden tests" in ben
-    assert ("grads[&quot;db&quot;] has the wrong value — a whole number of times too large. This matches a known "
+    assert ('grads["db"] has the wrong value — a whole number of times too large. This matches a known "
             "mistake: db is the sum of dZ over the examples") in ben
     assert results["dan_broken"].feedback is None
 

@@ -65,7 +65,8 @@ def test_partial_credit_counts_each_returned_value_and_hides_expected_values():
     assert result.messages[0].startswith("hidden test 1 of 3 (w of shape (")
     assert result.messages[1:] == [
         '  - grads["db"] has the wrong value — a whole number of times too large. This matches a known mistake: '
-        'db is the sum of dZ over the examples; the cost is an average, so divide by m: db = np.sum(dZ) / m.',
+        'db is the sum of dZ over the examples; the cost is an average, so db must be divided by m (the number of '
+        'examples) too.',
         "  (hidden tests 2, 3 fail too)"]
     assert result.tests[0] == {"passed": 2, "total": 3, "failed": {'grads["db"]': [result.messages[1][4:]]}}
 

@@ -103,6 +103,16 @@ def propagate_without_b(w, b, X, Y):
     return _propagate(w, b, X, Y, with_b=False)
 
 
+def propagate_dw_transposed(w, b, X, Y):
+    grads, cost = _propagate(w, b, X, Y)
+    return {"dw": grads["dw"].T, "db": grads["db"]}, cost
+
+
+def propagate_cost_array(w, b, X, Y):
+    grads, cost = _propagate(w, b, X, Y)
+    return grads, np.array([[cost]])
+
+
 def propagate_dw_elementwise(w, b, X, Y):
     grads, cost = _propagate(w, b, X, Y)
     m = X.shape[1]
@@ -235,8 +245,9 @@ MISTAKES = [
     Mistake("initialize_with_zeros", "square", "w should be one column of dim zeros, np.zeros((dim, 1)), not a "
             "(dim, dim) matrix.", initialize_square),
     Mistake("propagate", "db_not_averaged", "db is the sum of dZ over the examples; the cost is an average, so "
-            "divide by m: db = np.sum(dZ) / m.", propagate_db_not_averaged),
-    Mistake("propagate", "dw_not_averaged", "dw is not divided by m: dw = np.dot(X, dZ.T) / m.",
+            "db must be divided by m (the number of examples) too.", propagate_db_not_averaged),
+    Mistake("propagate", "dw_not_averaged", "dw is not divided by m; the cost is an average over the m examples, so "
+            "its gradient is too.",
             propagate_dw_not_averaged),
     Mistake("propagate", "cost_not_averaged", "the cost is the sum of the losses; the cost J is their mean: "
             "divide by m.", propagate_cost_not_averaged),
@@ -248,15 +259,20 @@ MISTAKES = [
             "loss of the examples labelled 0.", propagate_cost_one_term),
     Mistake("propagate", "dZ_reversed", "dZ is Y - A; the derivative of the cost with respect to Z is A - Y, so "
             "both gradients have the wrong sign.", propagate_dZ_reversed),
-    Mistake("propagate", "without_b", "A is computed without b: A = sigmoid(np.dot(w.T, X) + b).",
+    Mistake("propagate", "without_b", "A is computed without b; add b to w.T X before the sigmoid.",
             propagate_without_b),
+    Mistake("propagate", "dw_transposed", "dw is a row; it must have the shape of w, (n_x, 1): multiply X by "
+            "the transpose of dZ, in that order.", propagate_dw_transposed),
+    Mistake("propagate", "cost_array", "the cost is a (1, 1) array, as a product of a row and a column gives; "
+            "make it a number with np.squeeze(cost) or float(cost).", propagate_cost_array),
     Mistake("propagate", "dw_elementwise", "dw multiplies X and dZ elementwise, giving one column per example; "
             "np.dot(X, dZ.T) multiplies and sums over the examples.", propagate_dw_elementwise),
-    Mistake("optimize", "plus", "the update adds the gradient; gradient descent subtracts it: "
-            "w = w - learning_rate * dw (and the same for b).", optimize_plus),
+    Mistake("optimize", "plus", "the update adds the gradient; gradient descent subtracts it "
+            "(learning_rate times the gradient), for w and for b.", optimize_plus),
     Mistake("optimize", "no_learning_rate", "the update does not multiply the gradient by learning_rate.",
             optimize_no_learning_rate),
-    Mistake("optimize", "b_not_updated", "b is never updated: b = b - learning_rate * db in every iteration.",
+    Mistake("optimize", "b_not_updated", "b is never updated; every iteration moves b against its gradient db, "
+            "like w.",
             optimize_b_not_updated),
     Mistake("optimize", "cost_every_iteration", "the cost is recorded in every iteration; record it only when "
             "i % 100 == 0.", optimize_cost_every_iteration),
@@ -274,7 +290,8 @@ MISTAKES = [
     Mistake("predict", "inverted", "the predictions are inverted: predict 1 (cat) where A > 0.5.", predict_inverted),
     Mistake("predict", "threshold_on_z", "the threshold is applied to w.T X + b, not to the probability "
             "A = sigmoid(w.T X + b).", predict_threshold_on_z),
-    Mistake("predict", "without_b", "the probabilities are computed without b: A = sigmoid(np.dot(w.T, X) + b).",
+    Mistake("predict", "without_b", "the probabilities are computed without b; add b to w.T X before the "
+            "sigmoid.",
             predict_without_b),
     Mistake("model", "default_hyperparameters", "optimize is called without num_iterations and learning_rate, "
             "so it uses its own defaults; pass model's arguments on.", model_default_hyperparameters),

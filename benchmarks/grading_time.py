@@ -23,9 +23,10 @@ import nbformat
 
 from autograder import samples, sandbox
 from autograder.nbgrader_run import generate_assignment, make_workspace, nbgrader
+from autograder.registry import ASSIGNMENTS
 
 ASSIGNMENT = "week2_logistic_regression"
-NOTEBOOK = "logistic_regression.ipynb"
+NOTEBOOK = ASSIGNMENTS[ASSIGNMENT].notebook
 STOCK = """
 # Benchmark only: back to nbgrader's stock autograde steps.
 from nbgrader.converters import Autograde

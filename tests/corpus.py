@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 import nbformat
 
 from autograder import samples
+from autograder.registry import ASSIGNMENTS
+from conftest import ASSIGNMENT, max_score
 
-FULL = 12.0
+FULL = max_score(nbformat.read(ASSIGNMENTS[ASSIGNMENT].source_path(), as_version=4))
 
 
 @dataclass
@@ -56,7 +58,7 @@ def set_solution(nb, name: str, code: str) -> nbformat.NotebookNode:
 def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
     """student name -> (notebook, or raw bytes for a damaged file; expected outcome)."""
     solved = samples.solved(source_nb, release_nb)
-    buggy = samples.with_bug(source_nb, release_nb, "week2_logistic_regression")
+    buggy = samples.with_bug(source_nb, release_nb, ASSIGNMENT)
     bug_lost = ["test_propagate 2/3"]
     c: dict[str, tuple[object, Expect]] = {}
 

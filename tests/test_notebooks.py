@@ -5,11 +5,17 @@ import subprocess
 
 import pytest
 
+from autograder.registry import ASSIGNMENTS
 from conftest import REPO, execute, executed, grade_id, is_grade_cell
 
-SOURCES = sorted((REPO / "source").rglob("*.ipynb"))
-RELEASES = sorted((REPO / "release").rglob("*.ipynb"))
+SOURCES = [a.source_path() for a in ASSIGNMENTS.values()]
+RELEASES = [a.release_path() for a in ASSIGNMENTS.values()]
 LECTURES = sorted((REPO / "notebooks").rglob("*.ipynb"))
+
+
+def test_every_notebook_in_source_and_release_belongs_to_a_declared_assignment():
+    assert sorted((REPO / "source").rglob("*.ipynb")) == sorted(SOURCES)
+    assert sorted((REPO / "release").rglob("*.ipynb")) == sorted(RELEASES)
 
 
 def text_of(cell) -> str:

@@ -112,3 +112,10 @@ def test_release_stubs_every_solution_and_keeps_grade_cells_locked(a):
     grades = [m for m in meta if m.get("grade")]
     assert solutions and all("raise NotImplementedError()" in c.source for c in solutions)
     assert grades and all(m["locked"] and m["points"] > 0 for m in grades)
+
+
+@EACH
+def test_release_notebooks_say_what_they_are_generated_from(a):
+    nb = nbformat.read(a.release_path(), as_version=4)
+    assert nb.metadata["dlcourse"]["generated_from"] == f"source/{a.id}/{a.notebook}"
+    assert "do not edit" in (REPO / "release" / "README.md").read_text().lower()

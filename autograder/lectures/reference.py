@@ -7,14 +7,18 @@ def relu(z):
     return np.maximum(0, z)
 
 
-def image2vector(image):
-    """image: (height, width, channels) -> v: (height * width * channels, 1)."""
-    return image.reshape(-1, 1)
+def calorie_percentages(A):
+    """A: (sources, foods) calories, one food per column -> the percentage of each food's calories
+    that comes from each source (every column sums to 100)."""
+    return 100 * A / A.sum(axis=0, keepdims=True)
 
 
-def normalize_rows(x):
-    """x: (n, d) -> each row divided by its L2 norm."""
-    return x / np.linalg.norm(x, axis=1, keepdims=True)
+def standardize_features(X):
+    """X: (n_x, m), one example per column -> every feature (row) shifted and scaled to mean 0 and
+    standard deviation 1 over the m examples."""
+    mu = X.mean(axis=1, keepdims=True)
+    sigma = X.std(axis=1, keepdims=True)
+    return (X - mu) / sigma
 
 
 def tanh_derivative(z):

@@ -17,8 +17,8 @@ MODULE = "lectures"
 
 EXERCISES = {e.name: e for e in [
     Exercise("relu", returns=("relu(z)",)),                                              # week 1
-    Exercise("image2vector", returns=("v",)),                                            # week 2
-    Exercise("normalize_rows", returns=("x_normalized",)),
+    Exercise("calorie_percentages", returns=("percentages",), examples_axis={"A": 1}),  # week 2
+    Exercise("standardize_features", returns=("X_standardized",), examples_axis={"X": 1}),
     Exercise("tanh_derivative", returns=("g'(z)",)),                                     # week 3
     Exercise("leaky_relu", returns=("g(z)",)),
     Exercise("layer_shapes", returns=("shapes",)),                                       # week 4
@@ -26,8 +26,8 @@ EXERCISES = {e.name: e for e in [
 
 
 check_relu = check_function(MODULE, EXERCISES["relu"], practice=True)
-check_image2vector = check_function(MODULE, EXERCISES["image2vector"], practice=True)
-check_normalize_rows = check_function(MODULE, EXERCISES["normalize_rows"], practice=True)
+check_calorie_percentages = check_function(MODULE, EXERCISES["calorie_percentages"], practice=True)
+check_standardize_features = check_function(MODULE, EXERCISES["standardize_features"], practice=True)
 check_tanh_derivative = check_function(MODULE, EXERCISES["tanh_derivative"], practice=True)
 check_leaky_relu = check_function(MODULE, EXERCISES["leaky_relu"], practice=True)
 check_layer_shapes = check_function(MODULE, EXERCISES["layer_shapes"], practice=True)

@@ -154,7 +154,9 @@ def test_rank_one_dw_and_unsqueezed_cost():
     lines = failure(checks.check_propagate, ns["propagate"]).splitlines()
     assert lines[1].startswith('  - grads["dw"] has shape (2,), but it should have shape (2, 1). It is a rank-1 array')
     assert lines[2] == ("  - cost should be a scalar (a number), but it is an array of shape (1, 1). "
-                        "Use np.squeeze(...) or .item() to turn it into a number.")
+                        "Use np.squeeze(...) or .item() to turn it into a number. This matches a known mistake: the "
+                        "cost is a (1, 1) array, as a product of a row and a column gives; make it a number with "
+                        "np.squeeze(cost) or float(cost).")
 
 
 def test_exception_points_at_the_learners_line():
@@ -215,7 +217,7 @@ def predict(w, b, X):
 """)
     checks.check_predict(ns["predict"])
     out = capsys.readouterr().out
-    assert "predict: all 2 tests passed." in out
+    assert "predict: all 3 tests passed." in out
     assert "loops over the examples in Python" in out
 
 
@@ -242,4 +244,4 @@ def predict(w, b, X):
     return (sigmoid(w.T @ X + b) > 0.5).astype(float)
 """)
     checks.check_predict(ns["predict"])
-    assert "predict: all 2 tests passed." in capsys.readouterr().out
+    assert "predict: all 3 tests passed." in capsys.readouterr().out

@@ -38,7 +38,7 @@ def public_cases_text(check_set: CheckSet) -> str:
         for kw in inputs[name]:
             expected = call(name, reference, kw, stubs)
             wrong = [m for m in mistakes.outputs(exercise, check_set.mistakes, kw, stubs)
-                     if exercise.judge(m["output"], expected)]  # only mistakes that show on these inputs
+                     if "raises" in m or exercise.judge(m["output"], expected)]  # those that show here
             cases[name].append({"inputs": kw, "expected": expected, "mistakes": wrong})
     sources = ", ".join(check_set.source_files)
     return plain.dumps({"generated_by": f"python -m autograder.generate, from {sources}; do not edit by hand",

@@ -88,7 +88,8 @@ class Score:
 
 def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[Any],
           results: Sequence[tuple[str, Any]], mistakes: Sequence[Sequence[Mapping]] | None = None) -> Score:
-    """Judge ``results`` (per case ``("value", v)`` or ``("error", message)``) against ``expected``,
+    """Judge ``results`` (per case ``("value", v)``, or ``("error", message[, raised])`` where
+    ``raised`` is the learner's exception as ``"Type: message"``) against ``expected``,
     naming known mistakes from ``mistakes`` (per case, see :func:`mistake_outputs`).
 
     Messages name what is wrong in the first failing test in full; the other failing tests are
@@ -98,11 +99,11 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     failing: list[int] = []
     first: list[str] = []
     tests = []
-    for i, (inputs, want, (kind, got)) in enumerate(zip(cases, expected, results), start=1):
+    for i, (inputs, want, (kind, got, *raised)) in enumerate(zip(cases, expected, results), start=1):
         labels = ex.part_labels(want)
         total += len(labels)
         if kind == "error":
-            problems = [str(got)]
+            problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else ())]
             tests.append({"passed": 0, "total": len(labels), "failed": {label: problems for label in labels}})
         else:
             parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
@@ -129,7 +130,7 @@ def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
         try:
             results.append(("value", call(name, fn, inputs, ex.public_stubs())))
         except CallFailed as e:
-            results.append(("error", str(e)))
+            results.append(("error", str(e), e.raised))
     return score(ex, cases, expected_values(assignment_id, name, cases), results,
                  mistake_outputs(assignment_id, name, cases))
 

@@ -43,15 +43,18 @@ def for_exercise(mistakes: Sequence[Mistake], name: str) -> list[Mistake]:
 
 def outputs(exercise: Exercise, mistakes: Sequence[Mistake], inputs: Mapping[str, Any],
             stubs: Mapping[str, Callable]) -> list[dict[str, Any]]:
-    """``{"id", "says", "output"}`` for each of ``exercise``'s mistakes that returns a value on
-    ``inputs`` (with the same stand-ins as the reference); a mistake that raises is left out."""
+    """What each of ``exercise``'s mistakes does on ``inputs`` (with the same stand-ins as the
+    reference): ``{"id", "says", "output"}`` when it returns a value, ``{"id", "says", "raises":
+    "Type: message"}`` when it raises (a learner whose code raises the same error is named)."""
     out = []
     for m in for_exercise(mistakes, exercise.name):
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):  # wrong code overflows; that is expected
                 warnings.simplefilter("ignore")
                 value = call(exercise.name, m.fn, inputs, stubs)
-        except CallFailed:
+        except CallFailed as e:
+            if e.raised:
+                out.append({"id": m.id, "says": m.says, "raises": e.raised})
             continue
         out.append({"id": m.id, "says": m.says, "output": value})
     return out

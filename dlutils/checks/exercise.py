@@ -88,6 +88,8 @@ class Exercise:
     def _diagnosis(self, label: str, got: Any, expected: Any, mistakes, structure: list[str]) -> str:
         """A sentence naming the known mistake that produces exactly what the learner returned."""
         for mistake in mistakes:
+            if "output" not in mistake:  # a mistake that raises: see error_message
+                continue
             out = mistake["output"]
             if structure:  # a result of the wrong form matches only a mistake's whole result
                 hit = _same(got, out)
@@ -136,8 +138,17 @@ class Exercise:
         try:
             got = call(self.name, fn, inputs, stubs)
         except CallFailed as e:
-            return [str(e)]
+            return [self.error_message(str(e), e.raised, mistakes)]
         return self.judge(got, expected, reveal=reveal, mistakes=mistakes)
+
+    @staticmethod
+    def error_message(message: str, raised: str | None, mistakes: Sequence[Mapping[str, Any]] = ()) -> str:
+        """``message`` about an error the learner's function raised, naming the known mistake
+        that raises the very same error on the same inputs, if there is one."""
+        for mistake in mistakes:
+            if raised and mistake.get("raises") == raised:
+                return f"{message} This matches a known mistake: {mistake['says']}"
+        return message
 
     def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
         """``inputs`` with every example-indexed input tiled ``factor`` times along its examples axis."""

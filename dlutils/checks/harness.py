@@ -38,7 +38,7 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
             value = call(name, namespace[name], inputs, exercise.public_stubs())
             results.append({"value": plain.encode(value)})
         except CallFailed as e:
-            results.append({"error": str(e)})
+            results.append({"error": str(e), "raised": e.raised})
         except TypeError as e:  # not plain data
             results.append({"error": f"{name} returned something that is not numbers, arrays, tuples or dicts ({e})."})
     text = json.dumps(results)

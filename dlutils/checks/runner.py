@@ -18,7 +18,14 @@ _ACTIVE: dict[int, int] = {}  # id of each stand-in installed by a running call 
 
 
 class CallFailed(Exception):
-    """The learner's function could not produce a value; ``str(self)`` says why."""
+    """The learner's function could not produce a value; ``str(self)`` says why.
+
+    ``raised`` is the exception the function raised, as ``"Type: message"`` (None when it did not
+    run at all), so a known mistake that raises the same error on the same inputs can be named."""
+
+    def __init__(self, message: str, raised: str | None = None):
+        super().__init__(message)
+        self.raised = raised
 
 
 class StandInOutsideCheck(RuntimeError):
@@ -69,7 +76,8 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
     except RecursionError:
         raise CallFailed(f"{name} calls itself without end (RecursionError).") from None
     except Exception as e:  # any bug in the learner's code becomes a message
-        raise CallFailed(f"{name} raised {type(e).__name__}: {e}{_where_in(fn, e)}") from None
+        raised = f"{type(e).__name__}: {e}"
+        raise CallFailed(f"{name} raised {raised}{_where_in(fn, e)}", raised) from None
     finally:
         for stub in stubs.values():
             _ACTIVE[id(stub)] -= 1

@@ -5,6 +5,7 @@ call ``sigmoid``, ``propagate``, ... through this module's globals, so the check
 replace them exactly as they do in the learner's notebook.
 """
 import copy
+import math
 
 import numpy as np
 
@@ -14,6 +15,11 @@ from .reference import initialize_with_zeros, optimize, predict, propagate, sigm
 
 
 # preprocess -------------------------------------------------------------------------------------
+def preprocess_grayscale_only(images):
+    m, h, w = images.shape[:3]
+    return images.reshape(m, h * w).T / 255
+
+
 def preprocess_not_scaled(images):
     return images.reshape(images.shape[0], -1).T
 
@@ -35,6 +41,10 @@ def preprocess_scaled_by_max(images):
 
 
 # sigmoid ----------------------------------------------------------------------------------------
+def sigmoid_math_exp(z):
+    return 1 / (1 + math.exp(-z))
+
+
 def sigmoid_sign(z):
     return 1 / (1 + np.exp(z))
 
@@ -203,6 +213,15 @@ def _model(X_train, Y_train, X_test, Y_test, num_iterations, learning_rate, *, p
             "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
 
 
+def model_initialized_with_m(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+                             print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[1])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "Y_prediction_test": predict(w, b, X_test), "Y_prediction_train": predict(w, b, X_train),
+            "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+
+
 def model_default_hyperparameters(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
                                   print_cost=False):
     return _model(X_train, Y_train, X_test, Y_test, num_iterations, learning_rate, pass_hyper=False)
@@ -222,6 +241,8 @@ def model_untrained(X_train, Y_train, X_test, Y_test, num_iterations=2000, learn
 
 
 MISTAKES = [
+    Mistake("preprocess", "grayscale_only", "the size h * w leaves out the colour channels; flatten everything "
+            "but the first axis with reshape(m, -1).", preprocess_grayscale_only),
     Mistake("preprocess", "not_scaled", "the pixels are not scaled: divide by 255 so they lie in [0, 1].",
             preprocess_not_scaled),
     Mistake("preprocess", "not_transposed", "this has one row per image; the course puts one image per column: "
@@ -233,6 +254,8 @@ MISTAKES = [
             "with / 255.", preprocess_integer_division),
     Mistake("preprocess", "scaled_by_max", "the pixels are divided by the largest pixel in the batch; divide by "
             "255, the largest possible value, so every batch is scaled the same way.", preprocess_scaled_by_max),
+    Mistake("sigmoid", "math_exp", "math.exp works on single numbers only; np.exp applies the exponential to "
+            "every entry of an array.", sigmoid_math_exp),
     Mistake("sigmoid", "sign", "the exponent's sign is flipped: sigmoid(z) = 1 / (1 + np.exp(-z)).", sigmoid_sign),
     Mistake("sigmoid", "precedence", "1 / 1 + np.exp(-z) divides 1 by 1 first; put the denominator in "
             "parentheses: 1 / (1 + np.exp(-z)).", sigmoid_precedence),
@@ -293,6 +316,8 @@ MISTAKES = [
     Mistake("predict", "without_b", "the probabilities are computed without b; add b to w.T X before the "
             "sigmoid.",
             predict_without_b),
+    Mistake("model", "initialized_with_m", "w is initialized with X_train.shape[1], the number of examples; it "
+            "needs one weight per feature, X_train.shape[0].", model_initialized_with_m),
     Mistake("model", "default_hyperparameters", "optimize is called without num_iterations and learning_rate, "
             "so it uses its own defaults; pass model's arguments on.", model_default_hyperparameters),
     Mistake("model", "hyperparameters_swapped", "num_iterations and learning_rate are passed to optimize in the "

@@ -28,6 +28,10 @@ def basic_sigmoid_minus_in_denominator(x):
 
 
 # sigmoid ----------------------------------------------------------------------------------------
+def sigmoid_math_exp(x):
+    return 1 / (1 + math.exp(-x))
+
+
 def sigmoid_sign(x):
     return 1 / (1 + np.exp(x))
 
@@ -64,6 +68,10 @@ def sigmoid_derivative_one_minus_s(x):
 
 
 # image2vector -----------------------------------------------------------------------------------
+def image2vector_three_channels(image):
+    return image.reshape(image.shape[0] * image.shape[1] * 3, 1)
+
+
 def image2vector_row(image):
     return image.reshape(1, image.shape[0] * image.shape[1] * image.shape[2])
 
@@ -85,6 +93,10 @@ def image2vector_keeps_rows(image):
 
 
 # normalize_rows ---------------------------------------------------------------------------------
+def normalize_rows_without_keepdims(x):
+    return x / np.linalg.norm(x, axis=1)
+
+
 def normalize_rows_by_column_norms(x):
     return x / np.linalg.norm(x, axis=0, keepdims=True)
 
@@ -106,6 +118,11 @@ def normalize_rows_by_squared_norm(x):
 
 
 # softmax ----------------------------------------------------------------------------------------
+def softmax_without_keepdims(x):
+    x_exp = np.exp(x)
+    return x_exp / np.sum(x_exp, axis=1)
+
+
 def softmax_columns(x):
     x_exp = np.exp(x)
     return x_exp / np.sum(x_exp, axis=0, keepdims=True)
@@ -174,6 +191,8 @@ MISTAKES = [
             "parentheses: 1 / (1 + math.exp(-x)).", basic_sigmoid_precedence),
     Mistake("basic_sigmoid", "minus_in_denominator", "the denominator should be 1 + e^(-x), not 1 - e^(-x).",
             basic_sigmoid_minus_in_denominator),
+    Mistake("sigmoid", "math_exp", "math.exp works on single numbers only; np.exp applies the exponential to "
+            "every entry of an array.", sigmoid_math_exp),
     Mistake("sigmoid", "sign", "the exponent's sign is flipped: sigmoid(x) = 1 / (1 + np.exp(-x)).", sigmoid_sign),
     Mistake("sigmoid", "precedence", "1 / 1 + np.exp(-x) divides 1 by 1 first; put the denominator in "
             "parentheses: 1 / (1 + np.exp(-x)).", sigmoid_precedence),
@@ -189,6 +208,8 @@ MISTAKES = [
             "s * (1 - s).", sigmoid_derivative_just_sigmoid),
     Mistake("sigmoid_derivative", "one_minus_s", "this returns 1 - s; the derivative multiplies it by s: "
             "s * (1 - s).", sigmoid_derivative_one_minus_s),
+    Mistake("image2vector", "three_channels", "the size assumes 3 channels; use the image's own depth, "
+            "image.shape[2] (or -1, which numpy works out).", image2vector_three_channels),
     Mistake("image2vector", "row", "this is a row vector (1, n); the course's vectors are columns: reshape to "
             "(length * height * depth, 1).", image2vector_row),
     Mistake("image2vector", "rank1", "this is a rank-1 array of shape (n,); reshape to a column, "
@@ -201,6 +222,9 @@ MISTAKES = [
             image2vector_one_column_per_channel),
     Mistake("image2vector", "keeps_rows", "reshape(image.shape[0], -1) keeps the first axis as rows; the result "
             "is a single column of length * height * depth entries.", image2vector_keeps_rows),
+    Mistake("normalize_rows", "without_keepdims", "the row norms have shape (n,), which numpy lines up with the "
+            "columns, not the rows; compute them with keepdims=True to get an (n, 1) column.",
+            normalize_rows_without_keepdims),
     Mistake("normalize_rows", "by_column_norms", "this divides by the norm of each column (axis=0); each row is "
             "divided by its own norm: take the norm over axis=1.", normalize_rows_by_column_norms),
     Mistake("normalize_rows", "by_matrix_norm", "this divides by the norm of the whole matrix; each row is "
@@ -212,6 +236,8 @@ MISTAKES = [
             "square root of the sum of its squares.", normalize_rows_by_row_sum),
     Mistake("normalize_rows", "by_squared_norm", "this divides by the sum of squares without its square root; "
             "the L2 norm is the square root of the sum of squares.", normalize_rows_by_squared_norm),
+    Mistake("softmax", "without_keepdims", "the row sums have shape (m,), which numpy lines up with the columns, "
+            "not the rows; sum with keepdims=True to get an (m, 1) column.", softmax_without_keepdims),
     Mistake("softmax", "columns", "the sum runs down the columns (axis=0); each row is one example, so sum "
             "each row: axis=1.", softmax_columns),
     Mistake("softmax", "total_sum", "this divides by the sum over the whole matrix, so only the matrix sums to 1; "

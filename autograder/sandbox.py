@@ -9,8 +9,9 @@ reference code, the gradebook or other students' files. It has no network (only 
 its own process tree (everything in it is killed when it ends) and, when started as root, runs as
 an unprivileged user (``nobody`` unless told another uid) so the process limit applies.
 
-Limits (``Limits``) come from ``setrlimit``: CPU seconds, address space, number of processes per
-user, size of any one file; the wall-clock limit is enforced from outside by killing the sandbox.
+Limits (``Limits``, defined once in autograder.protocol, in seconds and bytes) come from
+``setrlimit``: CPU seconds, address space, number of processes per user, size of any one file; the
+in-memory folders have a size; the wall-clock limit is enforced from outside by killing the sandbox.
 """
 from __future__ import annotations
 
@@ -28,8 +29,10 @@ from pathlib import Path
 
 import dlutils
 
+from .protocol import IN_DIR, IN_ENV, OUT_DIR, OUT_ENV, Limits
+
 NOBODY = 65534
-IN, OUT, HOME = "/grading/in", "/grading/out", "/home/student"
+IN, OUT, HOME = IN_DIR, OUT_DIR, "/home/student"
 DLUTILS_PARENT = "/opt/dlcourse"
 SYSTEM_DIRS = ["/usr", "/bin", "/lib", "/lib64", "/lib32", "/libx32", "/sbin"]
 SYSTEM_FILES = ["/etc/fonts", "/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives", "/etc/passwd", "/etc/group"]
@@ -37,16 +40,6 @@ SYSTEM_FILES = ["/etc/fonts", "/etc/ld.so.cache", "/etc/localtime", "/etc/altern
 
 class SandboxUnavailable(RuntimeError):
     """No working sandbox on this machine; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    wall_seconds: float = 600.0       # the whole notebook, enforced from outside
-    cpu_seconds: int = 600            # per process
-    memory_bytes: int = 3 << 30       # address space per process
-    processes: int = 256              # processes and threads of the sandbox user
-    file_bytes: int = 64 << 20        # largest file it may write
-    tmpfs_bytes: int = 256 << 20      # each of /home/student and /tmp
 
 
 @dataclass
@@ -195,6 +188,8 @@ def run(argv: list[str], job_in: Path, job_out: Path, limits: Limits, *, sandbox
 
     Without ``sandbox`` the command runs directly (same limits, no isolation): paths under
     /grading are then passed through the environment variables DLCOURSE_IN/DLCOURSE_OUT.
+    Of ``limits`` the sandbox applies wall_seconds, cpu_seconds, memory_bytes, processes,
+    file_bytes and tmpfs_bytes; the others are the runner's (job.json).
     """
     job_out.mkdir(parents=True, exist_ok=True)
     if sandbox:
@@ -210,7 +205,7 @@ def run(argv: list[str], job_in: Path, job_out: Path, limits: Limits, *, sandbox
         child_env = None
     else:
         command = argv
-        child_env = environment({**(env or {}), "DLCOURSE_IN": str(job_in), "DLCOURSE_OUT": str(job_out),
+        child_env = environment({**(env or {}), IN_ENV: str(job_in), OUT_ENV: str(job_out),
                                  "PYTHONPATH": str(Path(dlutils.__file__).resolve().parent.parent),
                                  "HOME": str(job_out), "JUPYTER_RUNTIME_DIR": str(job_out / ".runtime"),
                                  "IPYTHONDIR": str(job_out / ".ipython"), "MPLCONFIGDIR": str(job_out / ".mpl")})

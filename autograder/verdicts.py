@@ -32,13 +32,14 @@ from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
 
-from . import grade_cells, hidden, sandbox
+from . import grade_cells, hidden, protocol, sandbox
 from .registry import ASSIGNMENTS
 from .sandbox import NOBODY
 
 RECORD = "grading-record.json"
-RUNNER = Path(__file__).with_name("kernel_runner.py")
-MAX_FILES_BYTES = 50 << 20
+RUNNER = Path(__file__).with_name(protocol.RUNNER)
+PROTOCOL = Path(__file__).with_name(protocol.MODULE)   # imported by the runner, from beside it
+DEFAULT_LIMITS = protocol.Limits()
 
 
 class SandboxedGrading(NbGraderPreprocessor):
@@ -46,11 +47,14 @@ class SandboxedGrading(NbGraderPreprocessor):
 
     sandbox = Bool(True, help="Run student code in the bubblewrap sandbox (refuse to grade if unavailable).").tag(config=True)
     seed = Integer(None, allow_none=True, help="Seed of the hidden inputs (default: fresh per run).").tag(config=True)
-    cell_timeout = Float(60.0, help="Seconds one cell may run.").tag(config=True)
-    wall_timeout = Float(900.0, help="Seconds the whole notebook may run.").tag(config=True)
-    memory_mb = Integer(3072, help="Address space per process, MB.").tag(config=True)
-    processes = Integer(256, help="Processes and threads the student code may have at once.").tag(config=True)
-    output_bytes = Integer(200_000, help="Output kept per cell, bytes.").tag(config=True)
+    # Defaults: protocol.Limits, the one definition of the grading limits (README: "Limits").
+    cell_timeout = Float(DEFAULT_LIMITS.cell_seconds, help="Seconds one cell may run.").tag(config=True)
+    wall_timeout = Float(DEFAULT_LIMITS.wall_seconds, help="Seconds the whole notebook may run (also the "
+                         "CPU seconds per process).").tag(config=True)
+    memory_mb = Integer(DEFAULT_LIMITS.memory_bytes >> 20, help="Address space per process, MiB.").tag(config=True)
+    processes = Integer(DEFAULT_LIMITS.processes, help="Processes and threads the student code may have at "
+                        "once.").tag(config=True)
+    output_bytes = Integer(DEFAULT_LIMITS.output_bytes, help="Output kept per cell, bytes.").tag(config=True)
     uid = Integer(NOBODY, help="Unprivileged uid the student code runs as when grading as root; "
                                        "give each concurrent grading its own.").tag(config=True)
 
@@ -71,41 +75,47 @@ class SandboxedGrading(NbGraderPreprocessor):
                                     "exercise of this assignment and was not run")
         with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
             job_in, job_out = Path(tmp) / "in", Path(tmp) / "out"
-            cases = self._write_job(nb, graded, assignment_id, seed, folder, job_in)
-            limits = sandbox.Limits(wall_seconds=self.wall_timeout, cpu_seconds=int(self.wall_timeout),
-                                    memory_bytes=self.memory_mb << 20, processes=self.processes)
-            outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/kernel_runner.py"],
+            limits = self.limits()
+            cases = self._write_job(nb, graded, assignment_id, seed, folder, job_in, limits)
+            outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/{protocol.RUNNER}"],
                                   job_in, job_out, limits, sandbox=self.sandbox, uid=self.uid)
             record["seconds"] = round(outcome.seconds, 2)
-            run = _read_run(job_out / "run.json")
+            run = _read_run(job_out / protocol.RUN)
             if run is None:
                 why = ("it ran out of time" if outcome.timed_out
                        else f"it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}")
                 record["events"].append(f"the notebook could not be run ({why})")
-            elif run["kernel"] != "ok":
+            elif run["kernel"] != protocol.KERNEL_OK:
                 record["events"].append(run["kernel"])
             records = {r["index"]: r for r in (run or {}).get("cells", [])}
             self._fill_outputs(nb, records, graded, record)
             for index, name in graded.items():
                 self._score_cell(nb.cells[index], assignment_id, name, cases[name], records.get(index),
-                                 job_out / "results" / f"{name}.json", seed, record)
+                                 job_out / protocol.results_file(name), seed, record)
         (folder / RECORD).write_text(json.dumps(record, indent=1))
         return nb, resources
 
-    def _write_job(self, nb, graded, assignment_id, seed, folder, job_in: Path) -> dict[str, list]:
-        (job_in / "inputs").mkdir(parents=True)
+    def limits(self) -> protocol.Limits:
+        """This grading's limits: the settings above, the other limits' defaults."""
+        return protocol.Limits(cell_seconds=self.cell_timeout, wall_seconds=self.wall_timeout,
+                               memory_bytes=self.memory_mb << 20, processes=self.processes,
+                               output_bytes=self.output_bytes)
+
+    def _write_job(self, nb, graded, assignment_id, seed, folder, job_in: Path,
+                   limits: protocol.Limits = DEFAULT_LIMITS) -> dict[str, list]:
+        (job_in / protocol.INPUTS).mkdir(parents=True)
         cases = {}
         for name in graded.values():
             cases[name] = hidden.hidden_inputs(assignment_id, name, seed)
-            (job_in / "inputs" / f"{name}.json").write_text(plain.dumps(cases[name]))
+            (job_in / protocol.inputs_file(name)).write_text(plain.dumps(cases[name]))
         cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}
                  for i, c in enumerate(nb.cells) if c.cell_type == "code" and not
                  (grade_cells.is_test_cell(c) and i not in graded)]
-        job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells,
-               "cell_timeout": self.cell_timeout, "output_bytes": self.output_bytes}
-        (job_in / "job.json").write_text(json.dumps(job))
-        shutil.copy(RUNNER, job_in / "kernel_runner.py")
-        _copy_student_files(folder, job_in / "files")
+        job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells, "limits": limits.to_json()}
+        (job_in / protocol.JOB).write_text(json.dumps(job))
+        shutil.copy(RUNNER, job_in / protocol.RUNNER)
+        shutil.copy(PROTOCOL, job_in / protocol.MODULE)
+        _copy_student_files(folder, job_in / protocol.FILES, limits.files_bytes)
         return cases
 
     def _fill_outputs(self, nb, records, graded, record) -> None:
@@ -114,20 +124,17 @@ class SandboxedGrading(NbGraderPreprocessor):
                 continue
             r = records.get(index)
             cell.outputs = _outputs(r)
-            if r and r["status"] in ("timeout", "killed", "died"):
-                what = {"timeout": f"ran longer than {self.cell_timeout:g} s and was interrupted",
-                        "killed": f"ran longer than {self.cell_timeout:g} s and ignored the interrupt, "
-                                  "so the kernel was stopped",
-                        "died": "stopped the kernel (os._exit, a crash, or the memory limit)"}[r["status"]]
+            what = protocol.cell_stopped(r["status"], self.cell_timeout) if r else None
+            if what:
                 record["events"].append(f"cell {index} {what}")
-                cell.outputs.append(new_output("stream", name="stdout", text=f"[grader] This cell {what}.\n"))
+                cell.outputs.append(new_output("stream", name="stdout", text=protocol.CELL_NOTE.format(what=what)))
 
     def _score_cell(self, cell, assignment_id, name, cases, run_record, results_path: Path, seed, record) -> None:
         points = float(cell.metadata["nbgrader"]["points"])
         ex = hidden.exercise(assignment_id, name)
         results = _read_results(results_path, len(cases))
         if results is None:
-            why = _why_no_results(run_record, self.cell_timeout)
+            why = protocol.why_no_results(run_record, self.cell_timeout)
             results = [("error", f"{name} could not be graded: {why}")] * len(cases)
         result = hidden.score(ex, cases, hidden.expected_values(assignment_id, name, cases), results,
                               hidden.mistake_outputs(assignment_id, name, cases))
@@ -153,10 +160,10 @@ def _in_path(job_in: Path, sandboxed: bool) -> str:
     return sandbox.IN if sandboxed else str(job_in)
 
 
-def _copy_student_files(folder: Path, dest: Path) -> None:
-    """The submission's other files (data the notebook reads), without notebooks, links or our records."""
+def _copy_student_files(folder: Path, dest: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> None:
+    """The submission's other files (data the notebook reads), without notebooks, links or our records,
+    ``budget`` bytes in all."""
     dest.mkdir(parents=True)
-    budget = MAX_FILES_BYTES
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() or not path.is_file() or path.suffix == ".ipynb" or path.name == RECORD:
             continue
@@ -174,8 +181,8 @@ def _read_run(path: Path) -> dict | None:
     try:
         run = json.loads(path.read_text())
         cells = [c for c in run["cells"] if isinstance(c, dict) and isinstance(c.get("index"), int)
-                 and c.get("status") in ("ok", "error", "timeout", "killed", "died", "not run")]
-        return {"kernel": str(run.get("kernel", ""))[:500], "cells": cells}
+                 and c.get("status") in protocol.STATUSES]
+        return {"kernel": str(run.get("kernel", ""))[:protocol.MAX_KERNEL_CHARS], "cells": cells}
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
@@ -188,15 +195,15 @@ def _outputs(r: dict | None) -> list:
         if not isinstance(o, dict):
             continue
         kind = o.get("output_type")
-        if kind == "stream" and o.get("name") in ("stdout", "stderr") and isinstance(o.get("text"), str):
+        if kind == "stream" and o.get("name") in protocol.STREAMS and isinstance(o.get("text"), str):
             outputs.append(new_output("stream", name=o["name"], text=o["text"]))
-        elif kind in ("execute_result", "display_data") and isinstance(o.get("data"), dict):
-            data = {k: v for k, v in o["data"].items() if k in ("text/plain", "image/png") and isinstance(v, str)}
+        elif kind in protocol.DATA_OUTPUTS and isinstance(o.get("data"), dict):
+            data = {k: v for k, v in o["data"].items() if k in protocol.KEPT_MIME and isinstance(v, str)}
             if data:
                 outputs.append(new_output("display_data", data=data))  # never an execute_result: no score
         elif kind == "error":
-            outputs.append(new_output("error", ename=str(o.get("ename", ""))[:200],
-                                      evalue=str(o.get("evalue", ""))[:2000], traceback=[]))
+            outputs.append(new_output("error", ename=str(o.get("ename", ""))[:protocol.MAX_ENAME_CHARS],
+                                      evalue=str(o.get("evalue", ""))[:protocol.MAX_EVALUE_CHARS], traceback=[]))
     return outputs
 
 
@@ -217,19 +224,3 @@ def _read_results(path: Path, n: int) -> list[tuple[str, Any]] | None:
         return out
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return None
-
-
-def _why_no_results(r: dict | None, cell_timeout: float) -> str:
-    if r is None:
-        return "the notebook stopped before its grade cell ran."
-    status = r["status"]
-    if status == "not run":
-        return f"the notebook stopped before its grade cell ran ({r.get('reason', 'kernel stopped')})."
-    if status == "timeout":
-        return f"it did not finish within {cell_timeout:g} s on the hidden tests (an endless loop?)."
-    if status == "killed":
-        return f"it did not finish within {cell_timeout:g} s and ignored the interrupt (an endless loop?)."
-    if status == "died":
-        return "the kernel died while it ran (os._exit, a crash, or the memory limit)."
-    return ("the notebook prevented the grader's call from running or reporting (it changes how "
-            "cells run or replaces built-in functions); no values came back.")

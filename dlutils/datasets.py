@@ -25,7 +25,15 @@ class DatasetError(RuntimeError):
 
 
 def _expected_sha256() -> dict[str, str]:
-    lines = (DATA_DIR / "SHA256SUMS").read_text().split("\n")
+    path = DATA_DIR / "SHA256SUMS"
+    try:
+        lines = path.read_text().split("\n")
+    except OSError as e:
+        raise DatasetError(f"{path}: the checksums of the packaged datasets cannot be read "
+                           f"({type(e).__name__}: {e.strerror or e}), so the data cannot be verified. The "
+                           "course package is installed incompletely: reinstall it (make .venv, or pip install "
+                           "the course again), or restore the file with `git checkout -- dlutils/data/SHA256SUMS`."
+                           ) from None
     return {name: digest for digest, name in (l.split() for l in lines if l.strip())}
 
 

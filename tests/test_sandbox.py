@@ -71,6 +71,36 @@ def test_wall_clock_limit_kills_everything(tmp_path):
     assert out.timed_out and out.seconds < 10
 
 
+@needs_bwrap
+def test_the_limits_are_the_ones_applied_inside(tmp_path):
+    limits = sandbox.Limits(wall_seconds=30, cpu_seconds=17, memory_bytes=2 << 30, file_bytes=1 << 20,
+                            tmpfs_bytes=16 << 20)
+    out = _run(tmp_path, """
+import os, resource
+for name in ("CPU", "AS", "NPROC", "FSIZE", "CORE"):
+    print(name, *resource.getrlimit(getattr(resource, "RLIMIT_" + name)))
+for folder in ("/tmp", "/home/student"):
+    s = os.statvfs(folder)
+    print(folder, s.f_blocks * s.f_frsize)
+try:
+    open("/grading/out/big", "wb").write(b"x" * (2 << 20))
+except OSError as e:
+    print("big file:", e.strerror)
+""", limits)
+    assert out.returncode == 0, out.stderr
+    p = limits.processes
+    assert out.stdout.splitlines() == [
+        "CPU 17 17", f"AS {2 << 30} {2 << 30}", f"NPROC {p} {p}", f"FSIZE {1 << 20} {1 << 20}", "CORE 0 0",
+        f"/tmp {16 << 20}", f"/home/student {16 << 20}", "big file: File too large"]
+    assert (tmp_path / "out" / "big").stat().st_size == 1 << 20
+
+
+def test_the_sandbox_limits_are_the_protocol_limits():
+    from autograder import protocol
+    assert sandbox.Limits is protocol.Limits
+    assert sandbox.Limits(wall_seconds=30).cpu_seconds == 30  # CPU time follows the wall clock
+
+
 def test_grading_refuses_without_a_sandbox_unless_told(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
     monkeypatch.setattr(sandbox, "_checked", {})

@@ -1,0 +1,130 @@
+"""What the grader and the kernel runner in the sandbox agree on, written once.
+
+The grader (``autograder.verdicts``) writes a job folder, runs ``kernel_runner.py`` in the sandbox
+(``autograder.sandbox``) and reads back what it wrote. Both sides take from here: the names of the
+files and folders, the cell statuses, which outputs are kept, the sentences a learner reads for each
+status, and the limits (``Limits``, seconds and bytes, passed to the runner in ``job.json``).
+
+This module is copied into the job folder beside ``kernel_runner.py`` and imported there inside the
+sandbox, where the ``autograder`` package is hidden: it imports the standard library only.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+# -- Files -----------------------------------------------------------------------------------------
+# The job folder (read-only inside the sandbox) and the output folder (the only writable one), as the
+# sandbox mounts them; without a sandbox their real paths come in these environment variables.
+IN_DIR, OUT_DIR = "/grading/in", "/grading/out"
+IN_ENV, OUT_ENV = "DLCOURSE_IN", "DLCOURSE_OUT"
+# In the job folder:
+JOB = "job.json"                  # what to run: {"module", "cells", "limits"}
+RUNNER = "kernel_runner.py"       # the runner and this module, copied from the grader
+MODULE = "protocol.py"
+FILES = "files"                   # the submission's other files, copied into the kernel's working directory
+INPUTS = "inputs"                 # inputs/<exercise>.json: the hidden inputs of one graded function
+# In the output folder:
+RUN = "run.json"                  # what happened: {"kernel", "cells", "seconds"}
+RESULTS = "results"               # results/<exercise>.json: the values the graded function returned
+
+
+def inputs_file(name: str) -> str:
+    """Path of an exercise's inputs, relative to the job folder."""
+    return f"{INPUTS}/{name}.json"
+
+
+def results_file(name: str) -> str:
+    """Path of an exercise's returned values, relative to the output folder."""
+    return f"{RESULTS}/{name}.json"
+
+
+# -- Cell statuses (run.json: cells[i]["status"]) ----------------------------------------------------
+OK = "ok"                 # ran to the end
+ERROR = "error"           # raised an exception
+TIMEOUT = "timeout"       # ran out of time and was interrupted; the kernel goes on
+KILLED = "killed"         # ran out of time and ignored the interrupt; the kernel was stopped
+DIED = "died"             # the kernel exited while it ran (os._exit, a crash, the memory limit)
+NOT_RUN = "not run"       # an earlier cell stopped the kernel; the record says why in "reason"
+STATUSES = (OK, ERROR, TIMEOUT, KILLED, DIED, NOT_RUN)
+STOPPING = (TIMEOUT, KILLED, DIED)    # statuses after which the kernel may be gone
+KERNEL_OK = "ok"                      # run.json "kernel" when the kernel started
+
+# -- Outputs kept from the student's kernel (nbformat outputs, nothing else) --------------------------
+KEPT_MIME = ("text/plain", "image/png")            # of execute_result and display_data, as strings
+STREAMS = ("stdout", "stderr")
+DATA_OUTPUTS = ("execute_result", "display_data")
+KEPT_OUTPUTS = ("stream",) + DATA_OUTPUTS + ("error",)   # the grader shows an execute_result as display_data
+MAX_ENAME_CHARS, MAX_EVALUE_CHARS = 200, 2000      # of an error; tracebacks are never kept
+MAX_KERNEL_CHARS = 500                             # run.json "kernel" when it is not KERNEL_OK
+TRUNCATED = "\n[... output truncated by the grader ...]\n"
+
+# -- What a learner reads ----------------------------------------------------------------------------
+KERNEL_DID_NOT_START = "the kernel did not start: {error}"
+STOPPED_AT = "the kernel stopped at cell {index} ({status})"   # the "reason" of a cell that was not run
+# A code cell that did not finish: "cell 3 <this>" in the grading record, "[grader] This cell <this>."
+# in the cell's outputs.
+CELL_STOPPED = {
+    TIMEOUT: "ran longer than {cell_timeout:g} s and was interrupted",
+    KILLED: "ran longer than {cell_timeout:g} s and ignored the interrupt, so the kernel was stopped",
+    DIED: "stopped the kernel (os._exit, a crash, or the memory limit)",
+}
+CELL_NOTE = "[grader] This cell {what}.\n"
+# Why a grade cell brought back no values, by the status of its cell; None: it has no record.
+_PREVENTED = ("the notebook prevented the grader's call from running or reporting (it changes how "
+              "cells run or replaces built-in functions); no values came back.")
+NO_RESULTS = {
+    None: "the notebook stopped before its grade cell ran.",
+    NOT_RUN: "the notebook stopped before its grade cell ran ({reason}).",
+    TIMEOUT: "it did not finish within {cell_timeout:g} s on the hidden tests (an endless loop?).",
+    KILLED: "it did not finish within {cell_timeout:g} s and ignored the interrupt (an endless loop?).",
+    DIED: "the kernel died while it ran (os._exit, a crash, or the memory limit).",
+    OK: _PREVENTED,
+    ERROR: _PREVENTED,
+}
+
+
+def cell_stopped(status: str, cell_timeout: float) -> str | None:
+    """What a cell with this status did, if it did not finish (else None)."""
+    what = CELL_STOPPED.get(status)
+    return what.format(cell_timeout=cell_timeout) if what else None
+
+
+def why_no_results(record: dict | None, cell_timeout: float) -> str:
+    """Why a grade cell with this run record brought back no values."""
+    status = record["status"] if record else None
+    reason = (record or {}).get("reason", "kernel stopped")
+    return NO_RESULTS[status].format(cell_timeout=cell_timeout, reason=reason)
+
+
+# -- Limits --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Limits:
+    """Every limit of one grading, in seconds and bytes. The grader's settings
+    (``SandboxedGrading``) take their defaults from here; the sandbox applies the process limits
+    (setrlimit, in-memory folder sizes, the wall clock); the runner gets them in ``job.json``."""
+    cell_seconds: float = 60.0             # one cell, then interrupt (and stop the kernel if it ignores that)
+    wall_seconds: float = 900.0            # the whole notebook, kernel start included; enforced from outside
+    cpu_seconds: int | None = None         # CPU time per process (RLIMIT_CPU); None: the wall-clock limit
+    memory_bytes: int = 3 << 30            # address space per process (RLIMIT_AS)
+    processes: int = 256                   # processes and threads of the sandbox user (RLIMIT_NPROC)
+    file_bytes: int = 64 << 20             # largest file it may write (RLIMIT_FSIZE)
+    tmpfs_bytes: int = 256 << 20           # each of the in-memory folders /home/student and /tmp
+    output_bytes: int = 200_000            # outputs kept per cell (JSON size), then "[... truncated ...]"
+    startup_seconds: float = 60.0          # the kernel's start
+    files_bytes: int = 50 << 20            # the submission's other files copied into the job, in all
+
+    def __post_init__(self) -> None:
+        if self.cpu_seconds is None:
+            object.__setattr__(self, "cpu_seconds", max(1, math.ceil(self.wall_seconds)))
+        for name, value in asdict(self).items():
+            if not value > 0:
+                raise ValueError(f"limit {name} must be positive, not {value!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Limits:
+        return cls(**data)

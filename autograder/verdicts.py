@@ -208,7 +208,8 @@ def _outputs(r: dict | None) -> list:
 
 
 def _read_results(path: Path, n: int) -> list[tuple[str, Any]] | None:
-    """Per case ``("value", v)`` or ``("error", message)``; None if the file is missing or malformed."""
+    """Per case ``("value", v)`` or ``("error", message, raised)`` (``raised``: the learner's exception
+    as ``"Type: message"``, or None); None if the file is missing or malformed."""
     try:
         raw = json.loads(path.read_text())
         if not isinstance(raw, list) or len(raw) != n:
@@ -218,7 +219,8 @@ def _read_results(path: Path, n: int) -> list[tuple[str, Any]] | None:
             if isinstance(item, dict) and "value" in item:
                 out.append(("value", plain.decode(item["value"])))
             elif isinstance(item, dict) and isinstance(item.get("error"), str):
-                out.append(("error", item["error"][:2000]))
+                raised = item.get("raised")
+                out.append(("error", item["error"][:2000], raised[:2000] if isinstance(raised, str) else None))
             else:
                 return None
         return out

@@ -86,8 +86,8 @@ def test_feedback_hides_hidden_tests_and_tracebacks(demo):
             assert secret not in html, (student, secret)
     ben = results["ben_bug"].feedback.read_text()
     assert "propagate: 6 of 9 checks passed on 3 hidden tests" in ben
-    assert ('grads["db"] has the wrong value — a whole number of times too large. This matches a known "
-            "mistake: db is the sum of dZ over the examples") in ben
+    assert ('grads["db"] has the wrong value — a whole number of times too large. This matches a known '
+            'mistake: db is the sum of dZ over the examples') in ben
     assert results["dan_broken"].feedback is None
 
 
@@ -159,3 +159,31 @@ def test_vetting_missing_or_renamed_notebook(tmp_path):
     [sub] = submissions.find(tmp_path, ASSIGNMENT, NOTEBOOK)
     assert sub.problem == ("no logistic_regression.ipynb submitted (found: logistic_regression (1).ipynb); "
                            "the notebook must keep its original name")
+
+
+def test_known_mistakes_are_named_in_the_graded_feedback(demo, tmp_path):
+    """Through the real pipeline (sandboxed kernel, harness, grader): a mistake that returns a wrong
+    value and one that raises are both named, without expected values."""
+    workdir, _ = demo
+    course = tmp_path / "course"
+    cli.make_workspace(course)
+    nb = nbformat.read(workdir / "incoming" / ASSIGNMENT / "ada_reference" / NOTEBOOK, as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "sigmoid":
+            cell.source = "import math\ndef sigmoid(z):\n    return 1 / (1 + math.exp(-z))"
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "predict":
+            cell.source = "def predict(w, b, X):\n    return (sigmoid(w.T @ X + b) < 0.5) * 1.0"
+    mine = tmp_path / NOTEBOOK
+    nbformat.write(nb, mine)
+    assert cli.main(["grade", ASSIGNMENT, str(mine), "--course-dir", str(course), "--seed", "99"]) == 0
+    record = json.loads((course / "autograded" / "me" / ASSIGNMENT / RECORD).read_text())
+    # math.exp works on the hidden test that is a plain number (one of three)
+    assert record["scores"]["sigmoid"] == [0.33, 1.0] and record["scores"]["predict"] == [0.0, 2.0]
+    [sigmoid_message] = record["tests"]["sigmoid"][0]["failed"]["sigmoid(z)"]
+    assert sigmoid_message.endswith("This matches a known mistake: math.exp works on single numbers only; np.exp "
+                                    "applies the exponential to every entry of an array.")
+    [predict_message] = record["tests"]["predict"][0]["failed"]["Y_prediction"]
+    assert predict_message.endswith("This matches a known mistake: the predictions are inverted: predict 1 (cat) "
+                                    "where A > 0.5.")
+    feedback = (course / "feedback" / "me" / ASSIGNMENT / "logistic_regression.html").read_text()
+    assert "math.exp works on single numbers only" in feedback and "expected" not in predict_message

@@ -76,7 +76,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
             job_in, job_out = Path(tmp) / "in", Path(tmp) / "out"
             limits = self.limits()
-            cases = self._write_job(nb, graded, assignment_id, seed, folder, job_in, limits)
+            cases = self._write_job(nb, graded, set(unmapped), assignment_id, seed, folder, job_in, limits)
             outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/{protocol.RUNNER}"],
                                   job_in, job_out, limits, sandbox=self.sandbox, uid=self.uid)
             record["seconds"] = round(outcome.seconds, 2)
@@ -101,7 +101,7 @@ class SandboxedGrading(NbGraderPreprocessor):
                                memory_bytes=self.memory_mb << 20, processes=self.processes,
                                output_bytes=self.output_bytes)
 
-    def _write_job(self, nb, graded, assignment_id, seed, folder, job_in: Path,
+    def _write_job(self, nb, graded, skipped: set[int], assignment_id, seed, folder, job_in: Path,
                    limits: protocol.Limits = DEFAULT_LIMITS) -> dict[str, list]:
         (job_in / protocol.INPUTS).mkdir(parents=True)
         cases = {}
@@ -109,8 +109,7 @@ class SandboxedGrading(NbGraderPreprocessor):
             cases[name] = hidden.hidden_inputs(assignment_id, name, seed)
             (job_in / protocol.inputs_file(name)).write_text(plain.dumps(cases[name]))
         cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}
-                 for i, c in enumerate(nb.cells) if c.cell_type == "code" and not
-                 (grade_cells.is_test_cell(c) and i not in graded)]
+                 for i, c in enumerate(nb.cells) if c.cell_type == "code" and i not in skipped]
         job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells, "limits": limits.to_json()}
         (job_in / protocol.JOB).write_text(json.dumps(job))
         shutil.copy(RUNNER, job_in / protocol.RUNNER)

@@ -150,7 +150,7 @@ def _job(tmp_path, limits: protocol.Limits) -> tuple[Path, dict]:
     folder.mkdir()
     (folder / "data.csv").write_text("1,2\n")
     job_in = tmp_path / "in"
-    verdicts.SandboxedGrading()._write_job(nb, graded, ASSIGNMENT, 1, folder, job_in, limits)
+    verdicts.SandboxedGrading()._write_job(nb, graded, set(), ASSIGNMENT, 1, folder, job_in, limits)
     return job_in, graded
 
 

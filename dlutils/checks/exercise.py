@@ -65,7 +65,7 @@ class Exercise:
         failing part that equals a mistake's output there is named by that mistake's ``says``.
         """
         labels = self.part_labels(expected)
-        structure = self._structure(got, reveal)
+        structure = self._structure(got)
         if structure:
             parts = [(label, structure) for label in labels]
         else:
@@ -87,6 +87,8 @@ class Exercise:
 
     def _diagnosis(self, label: str, got: Any, expected: Any, mistakes, structure: list[str]) -> str:
         """A sentence naming the known mistake that produces exactly what the learner returned."""
+        mine = {} if structure else self.split(got, expected)
+        want = self.split(expected, expected)
         for mistake in mistakes:
             if "output" not in mistake:  # a mistake that raises: see error_message
                 continue
@@ -94,12 +96,11 @@ class Exercise:
             if structure:  # a result of the wrong form matches only a mistake's whole result
                 hit = _same(got, out)
             else:
-                mine, want = self.split(got, expected), self.split(expected, expected)
-                theirs = {} if self._structure(out, True) else self.split(out, expected)
+                theirs = {} if self._structure(out) else self.split(out, expected)
                 hit = (label in mine and label in theirs and _same(mine[label], theirs[label])
                        and not _same(theirs[label], want[label]))
             if hit:
-                return f"This matches a known mistake: {mistake['says']}"
+                return _names(mistake)
         return ""
 
     def part_labels(self, expected: Any) -> list[str]:
@@ -120,7 +121,7 @@ class Exercise:
                 out.update({f'{label}["{k}"]': v[k] for k in e if k in v})
         return out
 
-    def _structure(self, got: Any, reveal: bool) -> list[str]:
+    def _structure(self, got: Any) -> list[str]:
         """A message when a multi-value result is not a sequence of the right length (else [])."""
         if len(self.returns) == 1:
             return []
@@ -147,7 +148,7 @@ class Exercise:
         that raises the very same error on the same inputs, if there is one."""
         for mistake in mistakes:
             if raised and mistake.get("raises") == raised:
-                return f"{message} This matches a known mistake: {mistake['says']}"
+                return f"{message} {_names(mistake)}"
         return message
 
     def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
@@ -158,6 +159,10 @@ class Exercise:
             reps[axis] = factor
             out[key] = np.tile(inputs[key], reps)
         return out
+
+
+def _names(mistake: Mapping[str, Any]) -> str:
+    return f"This matches a known mistake: {mistake['says']}"
 
 
 def _same(a: Any, b: Any) -> bool:

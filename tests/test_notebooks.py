@@ -64,3 +64,13 @@ def test_release_notebooks_fail_every_grade_cell(path):
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert [e.ename for e in errors] == ["CheckFailed"], grade_id(cell)
         assert "is not implemented yet" in errors[0].evalue, grade_id(cell)
+
+
+def test_numpy_basics_states_the_numbers_it_prints():
+    nb = executed(REPO / "source/week2_numpy_basics/numpy_basics.ipynb")
+    printed = "".join(text_of(c) for c in nb.cells if c.cell_type == "code")
+    stated = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for call, label in [("basic_sigmoid(1)", "basic_sigmoid(1) ="), ("L1(yhat, y)", "L1 ="), ("L2(yhat, y)", "L2 =")]:
+        shown = float(re.search(rf"^{re.escape(label)} ([\d.]+)$", printed, re.M).group(1))
+        table = float(re.search(rf"\| `{re.escape(call)}` \| ([\d.]+) \|", stated).group(1))
+        assert abs(shown - table) <= 1e-12 * abs(table), (call, shown, table)

@@ -99,6 +99,7 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     failing: list[int] = []
     first: list[str] = []
     tests = []
+    draws = ex.same_draws(cases, [r[1] if r[0] == "value" else None for r in results], expected)
     for i, (inputs, want, (kind, got, *raised)) in enumerate(zip(cases, expected, results), start=1):
         labels = ex.part_labels(want)
         total += len(labels)
@@ -107,6 +108,8 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
             tests.append({"passed": 0, "total": len(labels), "failed": {label: problems for label in labels}})
         else:
             parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
+            same = draws.get(i - 1, {})
+            parts = [(label, messages or ([same[label]] if label in same else [])) for label, messages in parts]
             ok = sum(1 for _, messages in parts if not messages)
             passed += ok
             problems = list(dict.fromkeys(m for _, messages in parts for m in messages))

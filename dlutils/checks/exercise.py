@@ -17,7 +17,7 @@ import numpy as np
 
 from . import plain
 from .compare import compare, is_scalar
-from .runner import CallFailed, call, loops_over_examples
+from .runner import SEED, CallFailed, call, loops_over_examples
 
 EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
@@ -39,6 +39,12 @@ class Exercise:
         expected values differ from what the learner's notebook shows), a phrase saying what
         they are; public failure messages say so.
     examples_axis: input name -> axis that indexes the examples, for the loop detector.
+    comparators: part label -> ``comparator(label, got, expected, reveal)`` returning messages, for
+        parts judged by their properties instead of their values (random initializations: see
+        ``properties``); the other parts are compared with the expected values.
+    varies: labels of parts drawn at random, which must differ between two cases with the same
+        inputs and different seeds (``runner.SEED``): a function that seeds the generator itself
+        would return the same draw whatever the caller's random state.
     """
     name: str
     returns: tuple[str, ...]
@@ -46,6 +52,8 @@ class Exercise:
     public_stubs: Callable[[], dict[str, Callable]] = dict
     stand_ins: str = ""
     examples_axis: Mapping[str, int] = field(default_factory=dict)
+    comparators: Mapping[str, Callable[..., list[str]]] = field(default_factory=dict)
+    varies: tuple[str, ...] = ()
 
     def judge(self, got: Any, expected: Any, *, reveal: bool = True,
               mistakes: Sequence[Mapping[str, Any]] = ()) -> list[str]:
@@ -73,7 +81,8 @@ class Exercise:
             parts = []
             for label in labels:
                 if label in got_parts:
-                    parts.append((label, compare(label, got_parts[label], want[label], reveal=reveal)))
+                    compare_part = self.comparators.get(label, compare)
+                    parts.append((label, compare_part(label, got_parts[label], want[label], reveal=reveal)))
                 else:  # a dict that is not a dict, or lacks the key
                     returned = label.split("[", 1)[0]
                     value = got if len(self.returns) == 1 else got[self.returns.index(returned)]
@@ -121,6 +130,28 @@ class Exercise:
                 out.update({f'{label}["{k}"]': v[k] for k in e if k in v})
         return out
 
+    def same_draws(self, cases: Sequence[Mapping[str, Any]], gots: Sequence[Any],
+                   expected: Sequence[Any]) -> dict[int, dict[str, str]]:
+        """Case index -> {label: message} for the ``varies`` parts that came out the same in two cases
+        with the same inputs but different seeds (``gots[i]`` is None where case i failed anyway)."""
+        out: dict[int, dict[str, str]] = {}
+        for j, (case_j, got_j) in enumerate(zip(cases, gots)):
+            for i in range(j):
+                same_inputs = _without_seed(cases[i]) == _without_seed(case_j)
+                if gots[i] is None or got_j is None or cases[i].get(SEED) == case_j.get(SEED) or not same_inputs:
+                    continue
+                mine, theirs = self._parts_or_empty(got_j, expected[j]), self._parts_or_empty(gots[i], expected[i])
+                for label in self.varies:
+                    if label in mine and label in theirs and _same(mine[label], theirs[label]):
+                        out.setdefault(j, {})[label] = (
+                            f"{label} is the same for two different random states: does {self.name} call "
+                            "np.random.seed itself? Leave seeding to the caller, so that different seeds give "
+                            "different draws.")
+        return out
+
+    def _parts_or_empty(self, value: Any, expected: Any) -> dict[str, Any]:
+        return {} if self._structure(value) else self.split(value, expected)
+
     def _structure(self, got: Any) -> list[str]:
         """A message when a multi-value result is not a sequence of the right length (else [])."""
         if len(self.returns) == 1:
@@ -132,15 +163,6 @@ class Exercise:
         if len(got) != len(self.returns):
             return [f"{self.name} should return {len(self.returns)} values ({wanted}), but it returned {len(got)}."]
         return []
-
-    def verdict(self, fn: Any, inputs: Mapping[str, Any], expected: Any, stubs: Mapping[str, Callable],
-                *, reveal: bool = True, mistakes: Sequence[Mapping[str, Any]] = ()) -> list[str]:
-        """Run ``fn`` on ``inputs`` and judge what it returns."""
-        try:
-            got = call(self.name, fn, inputs, stubs)
-        except CallFailed as e:
-            return [self.error_message(str(e), e.raised, mistakes)]
-        return self.judge(got, expected, reveal=reveal, mistakes=mistakes)
 
     @staticmethod
     def error_message(message: str, raised: str | None, mistakes: Sequence[Mapping[str, Any]] = ()) -> str:
@@ -161,6 +183,10 @@ class Exercise:
         return out
 
 
+def _without_seed(inputs: Mapping[str, Any]) -> str:
+    return plain.dumps({k: v for k, v in inputs.items() if k != SEED})
+
+
 def _names(mistake: Mapping[str, Any]) -> str:
     return f"This matches a known mistake: {mistake['says']}"
 
@@ -176,7 +202,9 @@ def _same(a: Any, b: Any) -> bool:
 def describe(inputs: Mapping[str, Any]) -> str:
     parts = []
     for k, v in inputs.items():
-        if isinstance(v, np.ndarray) and v.ndim > 0:
+        if k == SEED:
+            parts.append(f"after np.random.seed({v})")
+        elif isinstance(v, np.ndarray) and v.ndim > 0:
             parts.append(f"{k} of shape {v.shape}")
         elif is_scalar(v) or isinstance(v, (bool, str)):
             parts.append(f"{k}={v!r}" if not isinstance(v, float) else f"{k}={v:g}")
@@ -207,15 +235,28 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
     __tracebackhide__ = True  # IPython: show the message, not this frame
     cases = public_cases(module)[exercise.name]
     stubs = exercise.public_stubs()
+
+    def failed(i: int, problems: list[str]) -> CheckFailed:
+        where = f"Test {i} of {len(cases)} ({describe(cases[i - 1]['inputs'])}):"
+        lines = [f"{exercise.name}: {where}"] + [f"  - {p}" for p in problems]
+        if exercise.stand_ins:
+            lines.append(f"  (Checked with {exercise.stand_ins} in place of your own functions, so the "
+                         "expected values here are not the numbers your notebook computes.)")
+        return CheckFailed("\n".join(lines))
+
+    gots = []
     for i, case in enumerate(cases, start=1):
-        problems = exercise.verdict(fn, case["inputs"], case["expected"], stubs, mistakes=case.get("mistakes", ()))
+        try:
+            got = call(exercise.name, fn, case["inputs"], stubs)
+        except CallFailed as e:
+            raise failed(i, [exercise.error_message(str(e), e.raised, case.get("mistakes", ()))]) from None
+        problems = exercise.judge(got, case["expected"], mistakes=case.get("mistakes", ()))
         if problems:
-            where = f"Test {i} of {len(cases)} ({describe(case['inputs'])}):"
-            lines = [f"{exercise.name}: {where}"] + [f"  - {p}" for p in problems]
-            if exercise.stand_ins:
-                lines.append(f"  (Checked with {exercise.stand_ins} in place of your own functions, so the "
-                             "expected values here are not the numbers your notebook computes.)")
-            raise CheckFailed("\n".join(lines))
+            raise failed(i, problems)
+        gots.append(got)
+    for j, messages in exercise.same_draws([c["inputs"] for c in cases], gots,
+                                           [c["expected"] for c in cases]).items():
+        raise failed(j + 1, list(messages.values()))
     note = ""
     if exercise.examples_axis:
         base = cases[0]["inputs"]

@@ -13,7 +13,12 @@ import traceback
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
+
 _MISSING = object()
+# An input under this key is not passed to the function: numpy's global (legacy) random generator is
+# seeded with it for the call, as the course seeds before calling a random initialization.
+SEED = "__seed__"
 _ACTIVE: dict[int, int] = {}  # id of each stand-in installed by a running call -> how many calls installed it
 
 
@@ -58,10 +63,16 @@ def stand_in(name: str) -> Callable[[Callable], StandIn]:
 
 
 def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Callable] | None = None) -> Any:
-    """Return ``fn(**deepcopy(inputs))`` with ``stubs`` patched into ``fn``'s module globals."""
+    """Return ``fn(**deepcopy(inputs))`` with ``stubs`` patched into ``fn``'s module globals.
+
+    With ``inputs[SEED]``, numpy's global random state is seeded with it for the call and restored
+    afterwards, so a check never changes the random numbers the rest of the notebook draws."""
     if not callable(fn):
         raise CallFailed(f"{name} should be a function, but it is {type(fn).__name__}. "
                          f"Did you overwrite it? Re-run the cell that defines {name}.")
+    inputs = dict(inputs)
+    seed = inputs.pop(SEED, None)
+    saved_state = np.random.get_state() if seed is not None else None
     namespace = getattr(fn, "__globals__", {})
     stubs = dict(stubs or {})
     saved = {k: namespace.get(k, _MISSING) for k in stubs}
@@ -69,7 +80,9 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
     for stub in stubs.values():
         _ACTIVE[id(stub)] = _ACTIVE.get(id(stub), 0) + 1
     try:
-        return fn(**copy.deepcopy(dict(inputs)))
+        if seed is not None:
+            np.random.seed(seed)
+        return fn(**copy.deepcopy(inputs))
     except NotImplementedError:
         raise CallFailed(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
                          "with your code.") from None
@@ -79,6 +92,8 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
         raised = f"{type(e).__name__}: {e}"
         raise CallFailed(f"{name} raised {raised}{_where_in(fn, e)}", raised) from None
     finally:
+        if saved_state is not None:
+            np.random.set_state(saved_state)
         for stub in stubs.values():
             _ACTIVE[id(stub)] -= 1
             if not _ACTIVE[id(stub)]:

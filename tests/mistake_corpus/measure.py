@@ -10,6 +10,7 @@ tests (``autograder.hidden``, several seeds) and its public check. Counted per a
 """
 from __future__ import annotations
 
+import ast
 import contextlib
 import copy
 import importlib
@@ -38,10 +39,26 @@ def corpus(assignment_id: str) -> list:
 
 
 def solutions(assignment_id: str) -> list[str]:
-    """The source notebook's solution cells, as code."""
+    """The source notebook's definitions, as code: its solution cells, and the given cells that only
+    import or define functions (helpers such as a given sigmoid), in notebook order."""
     nb = nbformat.read(ASSIGNMENTS[assignment_id].source_path(), as_version=4)
-    return [samples._solution_code(c.source) for c in nb.cells
-            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")]
+    out = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            out.append(samples._solution_code(cell.source))
+        elif _only_definitions(cell.source):
+            out.append(cell.source)
+    return out
+
+
+def _only_definitions(source: str) -> bool:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # IPython magics
+        return False
+    return bool(tree.body) and all(isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef)) for n in tree.body)
 
 
 def namespace(assignment_id: str, code: str) -> dict:

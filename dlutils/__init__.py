@@ -1,6 +1,8 @@
 """dlutils: the helper package every course notebook imports.
 
-- ``dlutils.datasets``: the cat-vs-dog images and the 2-D toy datasets (all local, seeded);
+- ``dlutils.datasets``: the cat-vs-dog images and the 2-D toy datasets (all local, seeded; the
+  planar flower is the original course's, point for point);
+- ``dlutils.baselines``: a logistic-regression baseline for 2-D data, fitted with scipy;
 - ``dlutils.plots``: images, cost curves, learning-rate comparisons, decision boundaries;
 - ``dlutils.checks``: the public checks students run (one module per assignment);
 - ``dlutils.gradcheck``: numerical vs analytic gradients.

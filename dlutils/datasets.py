@@ -4,7 +4,8 @@
   course's HDF5 schema. Built from animal-shape-mnist 0.39 (MIT) by scripts/build_catdog_dataset.py.
 - ``load_catvnoncat(folder)``: the original course's ``train_catvnoncat.h5``/``test_catvnoncat.h5``,
   if you have them; same return values.
-- ``load_planar_dataset()`` and ``load_extra_datasets()``: small seeded 2-D problems for week 3.
+- ``load_planar_dataset()``: the original course's planar "flower" for week 3, point for point;
+- ``load_extra_datasets()``: five more small seeded 2-D problems.
 
 Every loader returns data in the course's layout: labels Y of shape (1, m); images as (m, h, w[, c])
 for you to flatten into X of shape (n_x, m).
@@ -96,22 +97,33 @@ def load_catvnoncat(folder: str | Path):
     return train_x, train_y, test_x, test_y, classes
 
 
-def load_planar_dataset(m: int = 400, petals: int = 4, seed: int = 1):
-    """The planar "flower": two classes of points on the petals of a rose curve.
+def load_planar_dataset():
+    """The planar "flower" of the original course, point for point.
 
-    Returns X of shape (2, m) and Y of shape (1, m) with labels 0 (red) and 1 (blue).
+    Reproduces ``planar_utils.load_planar_dataset`` of Andrew Ng's Deep Learning course (week 3,
+    "Planar data classification with one hidden layer"): 400 points on the four petals of the rose
+    curve r = 4 sin(4t) with Gaussian noise (sd 0.2) on the angle and the radius, drawn with numpy's
+    legacy generator seeded with 1 in the course's order (angles then radii, class 0 then class 1).
+    The draws come from a private ``np.random.RandomState(1)``, which yields the same stream as the
+    course's ``np.random.seed(1)`` + ``np.random.randn``, so the points are identical to the course's
+    (tests/test_datasets.py compares them byte for byte) but the caller's global random state is
+    left alone.
+
+    Returns X of shape (2, 400), float64, and Y of shape (1, 400), uint8, with labels 0 (red) for
+    the first 200 points and 1 (blue) for the last 200.
     """
-    rng = np.random.default_rng(seed)
-    n = m // 2  # points per class
-    X = np.zeros((m, 2))
-    Y = np.zeros((m, 1), dtype=np.uint8)
-    radius_max = 4.0
-    for label in range(2):
-        ix = range(n * label, n * (label + 1))
-        t = np.linspace(label * 3.12, (label + 1) * 3.12, n) + rng.normal(0, 0.2, n)  # angle
-        r = radius_max * np.sin(petals * t) + rng.normal(0, 0.2, n)  # radius
+    rng = np.random.RandomState(1)
+    m = 400  # number of examples
+    N = m // 2  # points per class
+    X = np.zeros((m, 2))  # one example per row while generating
+    Y = np.zeros((m, 1), dtype="uint8")
+    a = 4  # maximum radius of the flower
+    for j in range(2):
+        ix = range(N * j, N * (j + 1))
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + rng.randn(N) * 0.2  # angle
+        r = a * np.sin(4 * t) + rng.randn(N) * 0.2  # radius
         X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
-        Y[ix] = label
+        Y[ix] = j
     return X.T, Y.T
 
 

@@ -87,12 +87,55 @@ def test_original_course_files_load_with_the_same_five_values(tmp_path):
     assert list(classes) == [b"non-cat", b"cat"]
 
 
-def test_planar_dataset_is_seeded_and_column_major():
+def _course_planar_dataset():
+    """planar_utils.load_planar_dataset of the original course (week 3), verbatim."""
+    np.random.seed(1)
+    m = 400  # number of examples
+    N = int(m/2)  # number of points per class
+    D = 2  # dimensionality
+    X = np.zeros((m,D))  # data matrix where each row is a single example
+    Y = np.zeros((m,1), dtype='uint8')  # labels vector (0 for red, 1 for blue)
+    a = 4  # maximum ray of the flower
+    for j in range(2):
+        ix = range(N*j,N*(j+1))
+        t = np.linspace(j*3.12,(j+1)*3.12,N) + np.random.randn(N)*0.2  # theta
+        r = a*np.sin(4*t) + np.random.randn(N)*0.2  # radius
+        X[ix] = np.c_[r*np.sin(t), r*np.cos(t)]
+        Y[ix] = j
+    X = X.T
+    Y = Y.T
+    return X, Y
+
+
+def _same_state(a, b):
+    return all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+def test_planar_dataset_is_the_course_dataset_byte_for_byte():
+    saved = np.random.get_state()
+    try:
+        course_X, course_Y = _course_planar_dataset()
+    finally:
+        np.random.set_state(saved)
     X, Y = datasets.load_planar_dataset()
-    assert X.shape == (2, 400) and Y.shape == (1, 400)
-    assert int(Y.sum()) == 200
-    X2, Y2 = datasets.load_planar_dataset()
-    assert np.array_equal(X, X2) and np.array_equal(Y, Y2)
+    assert X.shape == (2, 400) and X.dtype == np.float64
+    assert Y.shape == (1, 400) and Y.dtype == np.uint8
+    assert X.tobytes() == course_X.tobytes() and Y.tobytes() == course_Y.tobytes()
+    assert Y[0, :200].sum() == 0 and Y[0, 200:].sum() == 200
+
+
+def test_planar_dataset_leaves_the_global_random_state_alone():
+    saved = np.random.get_state()
+    try:
+        np.random.seed(12345)
+        before = np.random.get_state()
+        X, _ = datasets.load_planar_dataset()
+        assert _same_state(np.random.get_state(), before)
+        np.random.randn(7)  # nor does the global state change the points
+        X2, _ = datasets.load_planar_dataset()
+        assert np.array_equal(X, X2)
+    finally:
+        np.random.set_state(saved)
 
 
 def test_extra_datasets():

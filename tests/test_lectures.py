@@ -121,3 +121,14 @@ def test_every_interactive_cell_has_a_static_result(name):
         kinds = [k for o in cell.outputs for k in o.get("data", {})]
         assert "image/png" in kinds or "text/markdown" in kinds, cell.source[:80]
         assert "application/vnd.jupyter.widget-view+json" in kinds  # and the controls, live
+
+
+def test_week3_states_the_accuracies_it_measures_on_the_flower():
+    """The markdown's numbers are the ones the lecture prints on the course's planar dataset."""
+    done = executed(LECTURES / "week3_shallow_networks.ipynb")
+    text = "\n".join(c.source for c in done.cells if c.cell_type == "markdown")
+    printed = "".join(o.get("text", "") for c in done.cells if c.cell_type == "code" for o in c.outputs)
+    assert "both get 47.0 % of the training points right" in text and "4 tanh units reach 89.2 %" in text
+    assert "hidden activation linear: training accuracy 47.0 %" in printed
+    assert "hidden activation   tanh: training accuracy 89.2 %" in printed
+    assert "logistic regression: training accuracy 47.0 %" in printed

@@ -49,3 +49,17 @@ def test_decision_boundary_uses_the_predictions():
     assert calls == [(2, 2500)]
     assert fig.axes[0].get_title() == "x1 > 0"
     assert np.ptp(fig.axes[0].collections[-1].get_offsets()[:, 0]) > 0
+
+
+def test_decision_boundary_of_the_logistic_regression_baseline_is_one_line():
+    from dlutils import baselines
+
+    X, Y = datasets.load_planar_dataset()
+    fit = baselines.fit_logistic_regression(X, Y)
+    fig = plots.plot_decision_boundary(lambda P: baselines.logistic_regression_predictions(fit, P), X, Y,
+                                       resolution=60)
+    regions = fig.axes[0].collections[0]            # the contourf of the predictions
+    assert len(regions.get_paths()) >= 2            # both labels are drawn: the line crosses the plot
+    grid = np.c_[np.linspace(-5, 5, 7), np.linspace(-5, 5, 7)].T
+    labels = baselines.logistic_regression_predictions(fit, grid)
+    assert set(np.unique(labels)) == {0, 1}

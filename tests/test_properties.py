@@ -69,5 +69,6 @@ def test_a_function_that_seeds_itself_gives_the_same_draw_for_two_seeds():
     expected = honest
     assert ex.same_draws(cases, honest, expected) == {}
     assert ex.same_draws(cases, seeded_inside, expected) == {1: {"W": (
-        "W is the same for two different random states: does init call np.random.seed itself? Leave seeding "
-        "to the caller, so that different seeds give different draws.")}}
+        "W is the same for two different random states. This matches a known mistake: init seeds the random "
+        "generator itself (np.random.seed); leave seeding to the caller, so that different seeds give different "
+        "draws.")}}

@@ -144,9 +144,9 @@ class Exercise:
                 for label in self.varies:
                     if label in mine and label in theirs and _same(mine[label], theirs[label]):
                         out.setdefault(j, {})[label] = (
-                            f"{label} is the same for two different random states: does {self.name} call "
-                            "np.random.seed itself? Leave seeding to the caller, so that different seeds give "
-                            "different draws.")
+                            f"{label} is the same for two different random states. This matches a known "
+                            f"mistake: {self.name} seeds the random generator itself (np.random.seed); leave "
+                            "seeding to the caller, so that different seeds give different draws.")
         return out
 
     def _parts_or_empty(self, value: Any, expected: Any) -> dict[str, Any]:

@@ -61,7 +61,7 @@ def forward(X, params, hidden="tanh", output="sigmoid"):
     return A, caches
 
 
-def cost(AL, Y):
+def cost(AL, Y, /):
     """Cross-entropy cost of AL: (1, m) against labels Y: (1, m)."""
     AL = np.clip(AL, 1e-12, 1 - 1e-12)
     return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))

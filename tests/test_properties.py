@@ -72,3 +72,14 @@ def test_a_function_that_seeds_itself_gives_the_same_draw_for_two_seeds():
         "W is the same for two different random states. This matches a known mistake: init seeds the random "
         "generator itself (np.random.seed); leave seeding to the caller, so that different seeds give different "
         "draws.")}}
+
+
+def test_a_missing_key_is_named_when_a_mistake_returns_the_same_whole_result():
+    ex = Exercise("init", returns=("parameters",))
+    expected = {"W1": np.ones((2, 2)), "W2": np.ones((1, 2))}
+    short = {"W1": np.ones((2, 2))}  # the loop stopped one layer early
+    mistakes = [{"says": "the loop stops one layer early.", "output": {"W1": np.ones((2, 2))}}]
+    assert ex.judge(short, expected, mistakes=mistakes) == [
+        "parameters is missing the key(s) ['W2'] (it has ['W1']). This matches a known mistake: the loop stops "
+        "one layer early."]
+    assert ex.judge({"W1": np.zeros((2, 2))}, expected, mistakes=mistakes)[-1].endswith("(it has ['W1']).")

@@ -102,8 +102,8 @@ class Exercise:
             if "output" not in mistake:  # a mistake that raises: see error_message
                 continue
             out = mistake["output"]
-            if structure:  # a result of the wrong form matches only a mistake's whole result
-                hit = _same(got, out)
+            if structure or label not in mine:  # a wrong form, or a missing part: only a mistake's whole
+                hit = _same(got, out)               # result can explain it
             else:
                 theirs = {} if self._structure(out) else self.split(out, expected)
                 hit = (label in mine and label in theirs and _same(mine[label], theirs[label])

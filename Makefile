@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lab release bench clean
+.PHONY: demo test lab release bench bench-training clean
 
 # A venv with the pinned requirements and this repo installed in editable mode.
 # Rebuilt when the requirements or pyproject change.
@@ -27,9 +27,19 @@ lab: $(VENV)
 release: $(VENV)
 	$(BIN)/dlcourse release
 
-# Grading time per submission: stock nbgrader vs the sandboxed grader (not part of `make test`).
-bench: $(VENV)
+# Benchmarks (not part of `make test`): grading time per submission, stock nbgrader vs the sandboxed
+# grader; training time of the course's L-layer network, numpy reference vs PyTorch on the CPU.
+# Their optional requirements (requirements-bench.txt) go into .venv first.
+$(VENV)/.bench-requirements: requirements-bench.txt | $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/grading_time.py
+	$(BIN)/python benchmarks/training_time.py
+
+bench-training: $(VENV)/.bench-requirements
+	$(BIN)/python benchmarks/training_time.py
 
 clean:
 	rm -rf $(VENV) submitted autograded feedback gradebook.db grades.csv

@@ -1,0 +1,7 @@
+"""Deep Neural Network for Image Classification: Application (course week 4)."""
+from autograder.registry import SampleBug
+
+CHECKS = "deep_network_application"
+# The course's own line records nothing at the last iteration (i never equals num_iterations in the loop).
+SAMPLE_BUG = SampleBug("two_layer_model", good="if i % 100 == 0 or i == num_iterations - 1:",
+                       bad="if i % 100 == 0 or i == num_iterations:")

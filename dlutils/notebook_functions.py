@@ -1,0 +1,88 @@
+"""Use the functions you wrote in another notebook: ``load_functions(notebook_path, names)``.
+
+The week-4 application builds its models from *your* step-by-step building blocks. This reads
+that notebook's code cells and runs only their top-level ``import`` / ``from ... import`` statements
+and function definitions (``def``), in a fresh namespace: no other statement of that notebook runs
+(no training, no prints, no file written). IPython line magics and shell escapes (``%matplotlib
+inline``, ``!pip ...``) are ignored, and a cell that is still not plain Python (a cell magic ``%%...``,
+a syntax error) is skipped. A definition later in the notebook replaces an earlier one,
+as when you run the notebook top to bottom.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import linecache
+from collections.abc import Iterable
+from pathlib import Path
+
+STUB = "raise NotImplementedError()"
+
+
+class NotebookFunctionsError(RuntimeError):
+    """The notebook or one of the requested functions cannot be used; the message says what to do."""
+
+
+def _code_cells(path: Path) -> list[str]:
+    if not path.is_file():
+        raise NotebookFunctionsError(
+            f"{path}: notebook not found. This assignment uses the functions you wrote in the step-by-step "
+            f"assignment: complete the step-by-step assignment first: expected it at {path} "
+            "(keep both assignment folders side by side).")
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise NotebookFunctionsError(f"{path}: not a readable notebook ({type(e).__name__}: {e}). "
+                                     "Restore it (File > Revert, or download it again).") from None
+    out = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            out.append("".join(source) if isinstance(source, list) else str(source))
+    return out
+
+
+def load_functions(notebook_path, names: Iterable[str], /) -> dict:
+    """The functions ``names`` as defined in the notebook at ``notebook_path``: {name: function}.
+
+    Raises NotebookFunctionsError when the notebook is missing or unreadable, when one of the
+    functions is not defined in it, or when one is still the unanswered stub
+    (``raise NotImplementedError()``)."""
+    path = Path(notebook_path)
+    names = list(names)
+    namespace: dict = {"__name__": f"notebook:{path.name}"}
+    sources: dict[str, str] = {}
+    for i, cell in enumerate(_code_cells(path)):
+        cell = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in cell.split("\n"))
+        try:
+            tree = ast.parse(cell)
+        except SyntaxError:  # IPython magics, shell escapes, or a cell that does not parse: not run
+            continue
+        filename = f"<{path.name} cell {i}>"
+        lines = cell.splitlines(True)
+        linecache.cache[filename] = (len(cell), None, lines, filename)  # tracebacks can quote the line
+        for node in tree.body:
+            if not isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef)):
+                continue
+            module = ast.Module(body=[node], type_ignores=[])
+            try:
+                exec(compile(module, filename, "exec"), namespace)
+            except Exception as e:
+                what = f"def {node.name}" if isinstance(node, ast.FunctionDef) else "an import"
+                raise NotebookFunctionsError(f"{path}: {what} (cell {i + 1} of its code cells) failed: "
+                                             f"{type(e).__name__}: {e}") from None
+            if isinstance(node, ast.FunctionDef):
+                sources[node.name] = ast.get_source_segment(cell, node) or ""
+    missing = [n for n in names if not callable(namespace.get(n)) or n not in sources]
+    if missing:
+        raise NotebookFunctionsError(
+            f"{path} defines no function {', '.join(missing)}: open that notebook, make sure the cell that "
+            f"defines {'it' if len(missing) == 1 else 'each of them'} is there, under its original name, and "
+            "save it.")
+    stubs = [n for n in names if STUB in sources[n]]
+    if stubs:
+        raise NotebookFunctionsError(
+            f"{', '.join(stubs)} in {path} {'is' if len(stubs) == 1 else 'are'} not implemented yet (still "
+            f"`{STUB}`): complete the step-by-step assignment first, save it, then re-run this cell.")
+    return {n: namespace[n] for n in names}

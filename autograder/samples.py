@@ -15,12 +15,12 @@ import nbformat
 from .registry import get
 
 
-def _solution_code(source: str) -> str:
+def solution_code(source: str) -> str:
     return "\n".join(l for l in source.splitlines() if "### BEGIN SOLUTION" not in l and "### END SOLUTION" not in l)
 
 
 def solved(source_nb: nbformat.NotebookNode, release_nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    answers = {c.metadata["nbgrader"]["grade_id"]: _solution_code(c.source) for c in source_nb.cells
+    answers = {c.metadata["nbgrader"]["grade_id"]: solution_code(c.source) for c in source_nb.cells
                if c.metadata.get("nbgrader", {}).get("solution")}
     nb = copy.deepcopy(release_nb)
     for cell in nb.cells:

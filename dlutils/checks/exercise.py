@@ -74,15 +74,16 @@ class Exercise:
         """
         labels = self.part_labels(expected)
         structure = self._structure(got)
+        mine = {} if structure else self.split(got, expected)
+        want = self.split(expected, expected)
         if structure:
             parts = [(label, structure) for label in labels]
         else:
-            got_parts, want = self.split(got, expected), self.split(expected, expected)
             parts = []
             for label in labels:
-                if label in got_parts:
+                if label in mine:
                     compare_part = self.comparators.get(label, compare)
-                    parts.append((label, compare_part(label, got_parts[label], want[label], reveal=reveal)))
+                    parts.append((label, compare_part(label, mine[label], want[label], reveal=reveal)))
                 else:  # a dict that is not a dict, or lacks the key
                     returned = label.split("[", 1)[0]
                     value = got if len(self.returns) == 1 else got[self.returns.index(returned)]
@@ -90,14 +91,14 @@ class Exercise:
                     parts.append((label, compare(returned, value, wanted, reveal=reveal)[:1]))
         out = []
         for label, messages in parts:
-            diagnosis = self._diagnosis(label, got, expected, mistakes, structure) if messages else ""
+            diagnosis = self._diagnosis(label, got, expected, mine, want, mistakes, structure) if messages else ""
             out.append((label, messages[:-1] + [f"{messages[-1]} {diagnosis}"] if diagnosis else messages))
         return out
 
-    def _diagnosis(self, label: str, got: Any, expected: Any, mistakes, structure: list[str]) -> str:
-        """A sentence naming the known mistake that produces exactly what the learner returned."""
-        mine = {} if structure else self.split(got, expected)
-        want = self.split(expected, expected)
+    def _diagnosis(self, label: str, got: Any, expected: Any, mine: dict, want: dict, mistakes,
+                   structure: list[str]) -> str:
+        """A sentence naming the known mistake that produces exactly what the learner returned
+        (``mine``, ``want``: the learner's and the expected result split into parts)."""
         for mistake in mistakes:
             if "output" not in mistake:  # a mistake that raises: see error_message
                 continue

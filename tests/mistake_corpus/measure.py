@@ -47,7 +47,7 @@ def solutions(assignment_id: str) -> list[str]:
         if cell.cell_type != "code":
             continue
         if cell.metadata.get("nbgrader", {}).get("solution"):
-            out.append(samples._solution_code(cell.source))
+            out.append(samples.solution_code(cell.source))
         elif _only_definitions(cell.source):
             out.append(cell.source)
     return out

@@ -11,12 +11,14 @@ import numpy as np
 
 from dlutils.checks.runner import SEED
 
+from autograder.assignments.week3_shallow_network import inputs as week3
+
 from . import reference
 
-# Initializations: two cases with these sizes and different seeds catch a function that seeds the
+# Initializations: two cases with the same sizes and different seeds catch a function that seeds the
 # generator itself (Exercise.varies); every weight matrix has >= 30 entries, so draws from [0, 1)
-# or a wrong scale cannot pass.
-REPEATED_SIZES = {"n_x": 3, "n_h": 34, "n_y": 2}
+# or a wrong scale cannot pass. The 2-layer initialization is week 3's, and so are its cases.
+REPEATED_SIZES = week3.REPEATED_SIZES
 REPEATED_DIMS = [4, 36, 32, 1]
 
 
@@ -104,15 +106,6 @@ def public_inputs():
     }
 
 
-def _initialize_parameters(rng, k):
-    # test 0: random large sizes; tests 1 and 2: the same sizes, different random states
-    seed = int(rng.integers(0, 2 ** 31))
-    if k == 0:
-        n_x = int(rng.integers(2, 10))
-        return {"n_x": n_x, "n_h": int(rng.integers(30, 61)), "n_y": int(rng.integers(1, 4)), SEED: seed}
-    return {**REPEATED_SIZES, SEED: seed}
-
-
 def _initialize_parameters_deep(rng, k):
     # test 0: 3 to 5 layers of random sizes (>= 30 weights each); tests 1 and 2: same dims, other seeds
     seed = int(rng.integers(0, 2 ** 31))
@@ -178,7 +171,7 @@ def _update_parameters(rng, k):
     return {"params": params, "grads": grads, "learning_rate": float(rng.uniform(0.01, 0.9))}
 
 
-HIDDEN = {"initialize_parameters": _initialize_parameters, "initialize_parameters_deep": _initialize_parameters_deep,
+HIDDEN = {"initialize_parameters": week3.HIDDEN["initialize_parameters"], "initialize_parameters_deep": _initialize_parameters_deep,
           "linear_forward": _linear_forward, "linear_activation_forward": _linear_activation_forward,
           "L_model_forward": _L_model_forward, "compute_cost": _compute_cost, "linear_backward": _linear_backward,
           "linear_activation_backward": _linear_activation_backward, "L_model_backward": _L_model_backward,

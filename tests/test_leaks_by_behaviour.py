@@ -169,7 +169,7 @@ def test_no_shipped_callable_passes_any_public_check():
 
 def test_the_scan_finds_a_solution_hidden_in_a_module_level_table(tmp_path, monkeypatch):
     """The whole pipeline (walk, then scan) is not vacuous: a planted sigmoid inside a dict of
-    tuples, as in lecture_nets.ACTIVATIONS, is found and named."""
+    tuples, as in dlutils.nets.ACTIVATIONS, is found and named."""
     planted = tmp_path / "planted.py"
     planted.write_text("import numpy as np\n"
                        "TABLE = {'logistic': (np.tanh, lambda z: 1 / (1 + np.exp(-z)))}\n")
@@ -193,7 +193,7 @@ def test_the_scan_sees_what_ships():
     for expected in ["dlutils.checks.logistic_regression:_bowl_propagate",
                      "dlutils.plots:plot_decision_boundary", "dlutils.datasets:load_dataset",
                      "dlutils.interactive:explore", "dlutils.gradcheck:gradient_check",
-                     "notebooks/lecture_nets.py:train", "notebooks/lecture_nets.py:ACTIVATIONS['relu'][0]"]:
+                     "dlutils.nets:train", "dlutils.nets:ACTIVATIONS['tanh'][1]", "dlutils.nets:affine_backward"]:
         assert expected in names, expected
 
 

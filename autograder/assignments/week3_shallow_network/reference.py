@@ -1,8 +1,10 @@
 """Reference solution of week3_shallow_network. Shapes follow the course: X is (n_x, m), Y is (n_y, m),
-W1 is (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1); one example per column."""
-import copy
+W1 is (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1); one example per column.
 
+The math is dlutils.nets' (written once for the course), put in the course's functions."""
 import numpy as np
+
+from dlutils import nets
 
 
 def sigmoid(z):
@@ -26,37 +28,31 @@ def initialize_parameters(n_x, n_h, n_y):
 
 def forward_propagation(X, parameters):
     """tanh hidden layer, sigmoid output -> A2 (n_y, m) and the cache {"Z1", "A1", "Z2", "A2"}."""
-    Z1 = parameters["W1"] @ X + parameters["b1"]
+    Z1, _ = nets.affine_forward(X, parameters["W1"], parameters["b1"])
     A1 = np.tanh(Z1)
-    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    Z2, _ = nets.affine_forward(A1, parameters["W2"], parameters["b2"])
     A2 = sigmoid(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
 def compute_cost(A2, Y):
     """Mean cross-entropy over the m examples, as a Python float."""
-    m = Y.shape[1]
-    cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
-    return float(np.squeeze(cost))
+    return nets.cost(A2, Y)
 
 
 def backward_propagation(parameters, cache, X, Y):
     """Gradients of the cost with respect to W1, b1, W2, b2 (same shapes as the parameters)."""
-    m = X.shape[1]
     A1, A2 = cache["A1"], cache["A2"]
-    dZ2 = A2 - Y
-    dW2 = dZ2 @ A1.T / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
-    dZ1 = (parameters["W2"].T @ dZ2) * (1 - A1 ** 2)
-    dW1 = dZ1 @ X.T / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    dZ2 = A2 - Y  # the sigmoid's derivative and the cross-entropy's, together
+    dA1, dW2, db2 = nets.affine_backward(dZ2, (A1, parameters["W2"], parameters["b2"]))
+    dZ1 = dA1 * (1 - A1 ** 2)  # tanh'(Z1) = 1 - A1^2
+    _, dW1, db1 = nets.affine_backward(dZ1, (X, parameters["W1"], parameters["b1"]))
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
 def update_parameters(parameters, grads, learning_rate=1.2):
     """One gradient descent step; returns new parameters (the input dict is not changed)."""
-    parameters = copy.deepcopy(parameters)
-    return {k: parameters[k] - learning_rate * grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
+    return nets.gradient_step({k: parameters[k] for k in ("W1", "b1", "W2", "b2")}, grads, learning_rate)
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

@@ -11,6 +11,8 @@ iteration; the cost returned by compute_cost is a float.
 """
 import numpy as np
 
+from dlutils import nets
+
 
 def _record(i, num_iterations, cost, costs, print_cost):
     if i % 100 == 0 or i == num_iterations - 1:
@@ -31,7 +33,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
         A1, cache1 = linear_activation_forward(X, W1, b1, "relu")  # noqa: F821
         A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")  # noqa: F821
         cost = compute_cost(A2, Y)  # noqa: F821
-        dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA2 = nets.cost_backward(A2, Y)
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")  # noqa: F821
         dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")  # noqa: F821
         grads["dW1"], grads["db1"], grads["dW2"], grads["db2"] = dW1, db1, dW2, db2

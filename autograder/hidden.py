@@ -39,6 +39,10 @@ from . import mistakes as known_mistakes
 from .registry import by_checks_module, get
 
 HIDDEN_TESTS = 3  # hidden tests per exercise per grading run
+# A returned value the judge cannot even compare (an integer beyond float range, ...): the test fails
+# with this, which names only the kind of error, never an expected value.
+UNJUDGEABLE = ("{name} returned a value that could not be compared with the expected one ({error} while "
+               "judging it); return plain numbers and arrays of the kind the exercise asks for.")
 
 
 @lru_cache(maxsize=None)
@@ -99,15 +103,22 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     failing: list[int] = []
     first: list[str] = []
     tests = []
-    draws = ex.same_draws(cases, [r[1] if r[0] == "value" else None for r in results], expected)
+    try:
+        draws = ex.same_draws(cases, [r[1] if r[0] == "value" else None for r in results], expected)
+    except Exception:  # noqa: BLE001 - a value that cannot be compared is judged (and fails) below
+        draws = {}
     for i, (inputs, want, (kind, got, *raised)) in enumerate(zip(cases, expected, results), start=1):
         labels = ex.part_labels(want)
         total += len(labels)
+        if kind == "value":
+            try:
+                parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
+            except Exception as e:  # noqa: BLE001 - a hostile value (10**400, ...) costs this test only
+                kind, got, raised = "error", UNJUDGEABLE.format(name=ex.name, error=type(e).__name__), []
         if kind == "error":
             problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else ())]
             tests.append({"passed": 0, "total": len(labels), "failed": {label: problems for label in labels}})
         else:
-            parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
             same = draws.get(i - 1, {})
             parts = [(label, messages or ([same[label]] if label in same else [])) for label, messages in parts]
             ok = sum(1 for _, messages in parts if not messages)

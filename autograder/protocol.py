@@ -1,12 +1,14 @@
 """What the grader and the kernel runner in the sandbox agree on, written once.
 
 The grader (``autograder.verdicts``) writes a job folder, runs ``kernel_runner.py`` in the sandbox
-(``autograder.sandbox``) and reads back what it wrote. Both sides take from here: the names of the
-files and folders, the cell statuses, which outputs are kept, the sentences a learner reads for each
-status, and the limits (``Limits``, seconds and bytes, passed to the runner in ``job.json``).
+(``autograder.sandbox``) and reads back the one report the runner prints. Both sides take from here:
+the names of the files and folders, the report's keys, the cell statuses, which outputs are kept,
+the sentences a learner reads for each status, and the limits (``Limits``, seconds and bytes, passed
+to the runner in ``job.json``, and the caps below).
 
-This module is copied into the job folder beside ``kernel_runner.py`` and imported there inside the
-sandbox, where the ``autograder`` package is hidden: it imports the standard library only.
+This module is copied into the job folder beside ``kernel_runner.py`` (with ``autograder.untrusted``,
+which both sides read untrusted files with) and imported there inside the sandbox, where the
+``autograder`` package is hidden: it imports the standard library only.
 """
 from __future__ import annotations
 
@@ -15,19 +17,23 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 # -- Files -----------------------------------------------------------------------------------------
-# The job folder (read-only inside the sandbox) and the output folder (the only writable one), as the
-# sandbox mounts them; without a sandbox their real paths come in these environment variables.
-IN_DIR, OUT_DIR = "/grading/in", "/grading/out"
-IN_ENV, OUT_ENV = "DLCOURSE_IN", "DLCOURSE_OUT"
+# The job folder, read-only inside the sandbox; without a sandbox its real path comes in IN_ENV.
+IN_DIR, IN_ENV = "/grading/in", "DLCOURSE_IN"
 # In the job folder:
 JOB = "job.json"                  # what to run: {"module", "cells", "limits"}
-RUNNER = "kernel_runner.py"       # the runner and this module, copied from the grader
+RUNNER = "kernel_runner.py"       # the runner and the modules it imports, copied from the grader
 MODULE = "protocol.py"
+UNTRUSTED = "untrusted.py"
 FILES = "files"                   # the submission's other files, copied into the kernel's working directory
 INPUTS = "inputs"                 # inputs/<exercise>.json: the hidden inputs of one graded function
-# In the output folder:
-RUN = "run.json"                  # what happened: {"kernel", "cells", "seconds"}
-RESULTS = "results"               # results/<exercise>.json: the values the graded function returned
+# The sandbox has no writable host folder: the harness writes each graded function's values to
+# results/<exercise>.json in a folder the runner makes in the sandbox's in-memory /tmp (TMPDIR
+# without a sandbox), whose size Limits.tmpfs_bytes bounds and which ends with the sandbox. The runner
+# reads each file back as untrusted (no links, no FIFOs, regular files of at most MAX_RESULTS_BYTES),
+# deletes it, and sends everything in ONE report on its standard output, which goes to a file the
+# grader made outside the sandbox (no more than Limits.file_bytes: the file-size limit applies).
+RESULTS = "results"               # report key, and the folder of the results files
+RESULTS_PREFIX = "dlcourse-"      # of the runner's scratch folder
 
 
 def inputs_file(name: str) -> str:
@@ -36,11 +42,20 @@ def inputs_file(name: str) -> str:
 
 
 def results_file(name: str) -> str:
-    """Path of an exercise's returned values, relative to the output folder."""
+    """Path of an exercise's returned values, relative to the runner's scratch folder."""
     return f"{RESULTS}/{name}.json"
 
 
-# -- Cell statuses (run.json: cells[i]["status"]) ----------------------------------------------------
+# -- The report (the runner's standard output, JSON) ------------------------------------------------
+# {"kernel": KERNEL_OK or why not, "cells": [per cell record], "seconds": float,
+#  RESULTS: {exercise: {VALUES: the harness's JSON text} or {REFUSED: why not, the sentence a learner reads}}}
+VALUES, REFUSED = "values", "refused"
+MAX_RESULTS_BYTES = 20_000_000    # the values one graded function returns, as JSON; else each test fails
+REPORT = "the grading report"     # how messages name it
+# Of Limits.file_bytes, the share the cells' outputs may take in all; the rest is for the results.
+OUTPUTS_SHARE = 0.25
+
+# -- Cell statuses (the report's cells[i]["status"]) ----------------------------------------------------
 OK = "ok"                 # ran to the end
 ERROR = "error"           # raised an exception
 TIMEOUT = "timeout"       # ran out of time and was interrupted; the kernel goes on
@@ -49,7 +64,7 @@ DIED = "died"             # the kernel exited while it ran (os._exit, a crash, t
 NOT_RUN = "not run"       # an earlier cell stopped the kernel; the record says why in "reason"
 STATUSES = (OK, ERROR, TIMEOUT, KILLED, DIED, NOT_RUN)
 STOPPING = (TIMEOUT, KILLED, DIED)    # statuses after which the kernel may be gone
-KERNEL_OK = "ok"                      # run.json "kernel" when the kernel started
+KERNEL_OK = "ok"                      # the report's "kernel" when the kernel started
 
 # -- Outputs kept from the student's kernel (nbformat outputs, nothing else) --------------------------
 KEPT_MIME = ("text/plain", "image/png")            # of execute_result and display_data, as strings
@@ -57,7 +72,7 @@ STREAMS = ("stdout", "stderr")
 DATA_OUTPUTS = ("execute_result", "display_data")
 KEPT_OUTPUTS = ("stream",) + DATA_OUTPUTS + ("error",)   # the grader shows an execute_result as display_data
 MAX_ENAME_CHARS, MAX_EVALUE_CHARS = 200, 2000      # of an error; tracebacks are never kept
-MAX_KERNEL_CHARS = 500                             # run.json "kernel" when it is not KERNEL_OK
+MAX_KERNEL_CHARS = 500                             # the report's "kernel" when it is not KERNEL_OK
 TRUNCATED = "\n[... output truncated by the grader ...]\n"
 
 # -- What a learner reads ----------------------------------------------------------------------------
@@ -85,6 +100,15 @@ NO_RESULTS = {
 }
 
 
+# Why a graded function's values were not judged, though its grade cell ran.
+RESULTS_REFUSED = ("the values it returned could not be read back ({why}); return plain numbers and arrays "
+                   "as the exercise asks, and do not change, replace or link the grader's files.")
+TOO_MUCH_DATA = ("it returned far more data than expected ({size:,} bytes of JSON, more than {limit:,}); "
+                 "check the shapes of what it returns.")
+REPORT_FULL = ("the values it returned did not fit in the grading report beside the notebook's outputs "
+               "({size:,} bytes of JSON); check the shapes of what it returns.")
+
+
 def cell_stopped(status: str, cell_timeout: float) -> str | None:
     """What a cell with this status did, if it did not finish (else None)."""
     what = CELL_STOPPED.get(status)
@@ -109,7 +133,7 @@ class Limits:
     cpu_seconds: int | None = None         # CPU time per process (RLIMIT_CPU); None: the wall-clock limit
     memory_bytes: int = 3 << 30            # address space per process (RLIMIT_AS)
     processes: int = 256                   # processes and threads of the sandbox user (RLIMIT_NPROC)
-    file_bytes: int = 64 << 20             # largest file it may write (RLIMIT_FSIZE)
+    file_bytes: int = 64 << 20             # largest file it may write (RLIMIT_FSIZE); also caps the report
     tmpfs_bytes: int = 256 << 20           # each of the in-memory folders /home/student and /tmp
     output_bytes: int = 200_000            # outputs kept per cell (JSON size), then "[... truncated ...]"
     startup_seconds: float = 60.0          # the kernel's start

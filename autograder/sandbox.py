@@ -2,12 +2,15 @@
 
 What the sandboxed command sees: the system's libraries and programs (read-only), the Python
 installation and virtual environment (read-only, with the ``autograder`` package masked out), the
-``dlutils`` package (read-only), a job folder ``/grading/in`` (read-only), a results folder
-``/grading/out`` (the only writable place on disk) and two small in-memory folders, ``/home/student``
-and ``/tmp``. Nothing else of the host: not the course directory, the source notebooks, the
+``dlutils`` package (read-only), a job folder ``/grading/in`` (read-only) and two small in-memory
+folders, ``/home/student`` and ``/tmp``, the only writable places. No writable host folder: what
+the command has to say comes back on its standard output, into a file this process made (capped by
+the file-size limit). Nothing else of the host: not the course directory, the source notebooks, the
 reference code, the gradebook or other students' files. It has no network (only its own loopback),
-its own process tree (everything in it is killed when it ends) and, when started as root, runs as
-an unprivileged user (``nobody`` unless told another uid) so the process limit applies.
+its own process tree (everything in it is killed when it ends), its own System V IPC, no kernel
+keyrings (a seccomp filter, below) and, when started as root, runs as an unprivileged user
+(``nobody`` unless told another uid) so the process limit applies. Nothing it makes outlives it: the
+in-memory folders, the IPC namespace and the process tree end with the sandbox.
 
 Limits (``Limits``, defined once in autograder.protocol, in seconds and bytes) come from
 ``setrlimit``: CPU seconds, address space, number of processes per user, size of any one file; the
@@ -17,9 +20,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import platform
 import resource
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -29,10 +34,10 @@ from pathlib import Path
 
 import dlutils
 
-from .protocol import IN_DIR, IN_ENV, OUT_DIR, OUT_ENV, Limits
+from .protocol import IN_DIR, IN_ENV, Limits
 
 NOBODY = 65534
-IN, OUT, HOME = IN_DIR, OUT_DIR, "/home/student"
+IN, HOME = IN_DIR, "/home/student"
 DLUTILS_PARENT = "/opt/dlcourse"
 SYSTEM_DIRS = ["/usr", "/bin", "/lib", "/lib64", "/lib32", "/libx32", "/sbin"]
 SYSTEM_FILES = ["/etc/fonts", "/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives", "/etc/passwd", "/etc/group"]
@@ -42,12 +47,53 @@ class SandboxUnavailable(RuntimeError):
     """No working sandbox on this machine; the message says why and what to do."""
 
 
+# -- Seccomp: no kernel keyrings ------------------------------------------------------------------
+# Keyrings are not namespaced: code in the sandbox could read and write the grader's session keyring
+# (inherited across fork), and keys added to the sandbox uid's user keyring outlive the run, a channel
+# from one student's code to the next graded in the same slot. So add_key, request_key and keyctl
+# fail with EPERM, as in Docker's default seccomp profile (which blocks them for the same reason).
+# A classic-BPF program on struct seccomp_data {int nr; u32 arch; u64 ip; u64 args[6]}, given to
+# bubblewrap's --seccomp FD, which installs it just before it starts the command.
+AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+KEYRING_SYSCALLS = {"x86_64": (248, 249, 250), "aarch64": (217, 218, 219)}  # add_key, request_key, keyctl
+X32_SYSCALL_BIT = 0x40000000    # x86_64: the x32 ABI's numbers, which reach the same calls
+_LD_W_ABS, _JEQ_K, _JGE_K, _RET_K = 0x20, 0x15, 0x35, 0x06
+SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO, EPERM = 0x7FFF0000, 0x00050000, 1
+
+
+def seccomp_program(machine: str | None = None) -> bytes:
+    """The filter for ``machine`` (default: this one), as bubblewrap reads it: struct sock_filter[]."""
+    machine = machine or platform.machine()
+    if machine not in AUDIT_ARCH:
+        raise SandboxUnavailable(f"the sandbox's seccomp filter knows no system call numbers for the {machine} "
+                                 f"architecture (only {', '.join(AUDIT_ARCH)}); grade on one of those, or pass "
+                                 "--no-sandbox to grade without isolation (only for submissions you trust).")
+    denied = KEYRING_SYSCALLS[machine]
+    checks = ([(_JGE_K, X32_SYSCALL_BIT)] if machine == "x86_64" else []) + [(_JEQ_K, nr) for nr in denied]
+    # 0: arch; 1: wrong arch -> deny; 2: nr; 3..: each check jumps to "deny" when true; then allow, deny.
+    program = [(_LD_W_ABS, 0, 0, 4), (_JEQ_K, 0, len(checks) + 2, AUDIT_ARCH[machine]), (_LD_W_ABS, 0, 0, 0)]
+    for k, (op, value) in enumerate(checks):
+        program.append((op, len(checks) - k, 0, value))
+    program += [(_RET_K, 0, 0, SECCOMP_RET_ALLOW), (_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
+    return b"".join(struct.pack("=HBBI", *insn) for insn in program)
+
+
+def _seccomp_fd() -> int:
+    """An in-memory file holding the filter, read from the start by bubblewrap (pass_fds)."""
+    fd = os.memfd_create("dlcourse-seccomp", 0)   # close-on-exec unless passed on
+    os.write(fd, seccomp_program())
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
 @dataclass
 class Outcome:
     returncode: int | None            # None: killed at the wall-clock limit
     seconds: float
     stdout: str                       # last few KB, for diagnostics
     stderr: str
+    report: bytes | None = None       # with ``report_bytes``: all of stdout, None if it was longer
+    report_size: int = 0              # bytes written on stdout
 
     @property
     def timed_out(self) -> bool:
@@ -75,18 +121,17 @@ def _probe() -> str | None:
                 "(Debian/Ubuntu: `apt-get install bubblewrap`), or pass --no-sandbox to grade without "
                 "isolation (only for submissions you trust).")
     try:
-        # The same mounts and privilege drop as a real run, around empty job folders.
+        # The same mounts, seccomp filter and privilege drop as a real run, around an empty job folder.
         with tempfile.TemporaryDirectory(prefix="dlcourse-probe-") as tmp:
-            job_in, job_out = Path(tmp) / "in", Path(tmp) / "out"
-            job_in.mkdir()
-            job_out.mkdir()
-            if os.geteuid() == 0:
-                os.chown(job_out, NOBODY, NOBODY)
-            probe = subprocess.run(_bwrap_args(job_in, job_out, Limits()) + ["--"] + _drop_privileges(NOBODY)
-                                   + ["/bin/true"], capture_output=True, text=True, timeout=30,
-                                   preexec_fn=_preexec(Limits()))
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return f"bubblewrap is installed but could not start a sandbox ({e}); pass --no-sandbox to grade without isolation."
+            fd = _seccomp_fd()
+            try:
+                probe = subprocess.run(_bwrap_args(Path(tmp), Limits(), fd) + ["--"] + _drop_privileges(NOBODY)
+                                       + ["/bin/true"], capture_output=True, text=True, timeout=30,
+                                       preexec_fn=_preexec(Limits()), pass_fds=(fd,))
+            finally:
+                os.close(fd)
+    except SandboxUnavailable as e:
+        return str(e)
     if probe.returncode != 0:
         return (f"bubblewrap is installed but could not start a sandbox: {probe.stderr.strip()[-300:]} "
                 "(user namespaces may be disabled). Pass --no-sandbox to grade without isolation.")
@@ -109,8 +154,8 @@ def _masked_packages() -> list[str]:
     return out
 
 
-def _bwrap_args(job_in: Path, job_out: Path, limits: Limits) -> list[str]:
-    args = [bwrap_path() or "bwrap", "--die-with-parent", "--new-session",
+def _bwrap_args(job_in: Path, limits: Limits, seccomp_fd: int) -> list[str]:
+    args = [bwrap_path() or "bwrap", "--die-with-parent", "--new-session", "--seccomp", str(seccomp_fd),
             "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev"]
     for d in SYSTEM_DIRS:
@@ -127,7 +172,7 @@ def _bwrap_args(job_in: Path, job_out: Path, limits: Limits) -> list[str]:
     mounts = [(p, p) for p in _bind_targets()] + [
         (str(Path(dlutils.__file__).resolve().parent), f"{DLUTILS_PARENT}/dlutils"), (str(job_in), IN)]
     made: list[str] = []
-    for dest in [d for _, d in mounts] + [OUT]:
+    for dest in [d for _, d in mounts]:
         for parent in reversed(Path(dest).parents):
             if str(parent) not in made and str(parent) not in ["/", "/tmp", *SYSTEM_DIRS]:
                 made.append(str(parent))
@@ -138,7 +183,7 @@ def _bwrap_args(job_in: Path, job_out: Path, limits: Limits) -> list[str]:
         args += ["--ro-bind", src, dest]
     for p in _masked_packages():
         args += ["--tmpfs", p]
-    args += ["--ro-bind", str(job_in), IN, "--bind", str(job_out), OUT]
+    args += ["--ro-bind", str(job_in), IN]
     if os.geteuid() == 0:
         # Root bypasses RLIMIT_NPROC, so the command drops to nobody (setpriv) before it runs.
         args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
@@ -179,48 +224,64 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def run(argv: list[str], job_in: Path, job_out: Path, limits: Limits, *, sandbox: bool = True,
-        env: dict[str, str] | None = None, uid: int = NOBODY) -> Outcome:
-    """Run ``argv`` with ``job_in`` at /grading/in (read-only) and ``job_out`` at /grading/out.
+def run(argv: list[str], job_in: Path, limits: Limits, *, sandbox: bool = True,
+        env: dict[str, str] | None = None, uid: int = NOBODY, report_bytes: int | None = None) -> Outcome:
+    """Run ``argv`` with ``job_in`` at /grading/in (read-only); with ``report_bytes``, return all it
+    writes on stdout if that is no more than ``report_bytes`` (``Outcome.report``).
 
     When started as root, the command runs as ``uid`` (default: nobody). The process limit counts
     every process of that user, so sandboxes running at the same time need different uids.
 
-    Without ``sandbox`` the command runs directly (same limits, no isolation): paths under
-    /grading are then passed through the environment variables DLCOURSE_IN/DLCOURSE_OUT.
-    Of ``limits`` the sandbox applies wall_seconds, cpu_seconds, memory_bytes, processes,
-    file_bytes and tmpfs_bytes; the others are the runner's (job.json).
+    Without ``sandbox`` the command runs directly (same limits, no isolation): the job folder's path
+    is then passed in the environment variable DLCOURSE_IN, and HOME, TMPDIR and the kernel's
+    folders are a scratch folder removed afterwards. Of ``limits`` the sandbox applies
+    wall_seconds, cpu_seconds, memory_bytes, processes, file_bytes and tmpfs_bytes; the others are
+    the runner's (job.json).
     """
-    job_out.mkdir(parents=True, exist_ok=True)
-    if sandbox:
-        reason = unavailable_reason()
-        if reason:
-            raise SandboxUnavailable(reason)
-        if os.geteuid() == 0:
-            os.chown(job_out, uid, uid)
-        command = _bwrap_args(job_in, job_out, limits) + ["--chdir", HOME, "--clearenv"]
-        for k, v in environment(env).items():
-            command += ["--setenv", k, v]
-        command += ["--"] + _drop_privileges(uid) + argv
-        child_env = None
-    else:
-        command = argv
-        child_env = environment({**(env or {}), IN_ENV: str(job_in), OUT_ENV: str(job_out),
-                                 "PYTHONPATH": str(Path(dlutils.__file__).resolve().parent.parent),
-                                 "HOME": str(job_out), "JUPYTER_RUNTIME_DIR": str(job_out / ".runtime"),
-                                 "IPYTHONDIR": str(job_out / ".ipython"), "MPLCONFIGDIR": str(job_out / ".mpl")})
+    with tempfile.TemporaryDirectory(prefix="dlcourse-run-") as scratch:
+        if sandbox:
+            reason = unavailable_reason()
+            if reason:
+                raise SandboxUnavailable(reason)
+            fd = _seccomp_fd()
+            command = _bwrap_args(job_in, limits, fd) + ["--chdir", HOME, "--clearenv"]
+            for k, v in environment(env).items():
+                command += ["--setenv", k, v]
+            command += ["--"] + _drop_privileges(uid) + argv
+            child_env, fds = None, (fd,)
+        else:
+            home = Path(scratch)
+            command, fds = argv, ()
+            child_env = environment({**(env or {}), IN_ENV: str(job_in), "TMPDIR": str(home),
+                                     "PYTHONPATH": str(Path(dlutils.__file__).resolve().parent.parent),
+                                     "HOME": str(home), "JUPYTER_RUNTIME_DIR": str(home / ".runtime"),
+                                     "IPYTHONDIR": str(home / ".ipython"), "MPLCONFIGDIR": str(home / ".mpl")})
+        try:
+            return _run(command, child_env, scratch, fds, limits, report_bytes)
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+
+def _run(command: list[str], env, cwd: str, fds: tuple, limits: Limits, report_bytes: int | None) -> Outcome:
     start = time.monotonic()
-    # Output goes to files (capped by the file-size limit), never into this process's memory.
+    # Output goes to files this process made (capped by the file-size limit), never into its memory
+    # unasked, and is read back no further than asked.
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=child_env, cwd=str(job_out), preexec_fn=_preexec(limits))
+        proc = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd,
+                                preexec_fn=_preexec(limits), pass_fds=fds)
         try:
             code: int | None = proc.wait(timeout=limits.wall_seconds)
         except subprocess.TimeoutExpired:
             code = None
         _kill_group(proc)  # a timeout, or anything left in its process group (outside a sandbox)
         proc.wait()
-        return Outcome(code, time.monotonic() - start, _tail(out), _tail(err))
+        size = out.seek(0, os.SEEK_END)
+        report = None
+        if report_bytes is not None and size <= report_bytes:
+            out.seek(0)
+            report = out.read(size)
+        return Outcome(code, time.monotonic() - start, _tail(out), _tail(err), report, size)
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

@@ -8,7 +8,10 @@ gradebook. Steps, per notebook:
    is replaced by a call into ``dlutils.checks.harness``; hidden inputs for each exercise are drawn
    from this run's seed (``hidden.hidden_inputs``) and written as plain JSON.
 2. Run the job in the sandbox (``sandbox.run`` + ``kernel_runner.py``): a fresh kernel executes
-   the cells; the harness writes each graded function's returned values to ``results/``.
+   the cells; the harness writes each graded function's returned values, and the runner sends them
+   back with every cell's record in one report on its standard output (the sandbox has no
+   writable host folder). The report is read as untrusted: capped in size, parsed with a depth
+   limit, every field checked; what is wrong with one function's values costs that function only.
 3. Here, in the grader's process: compute the expected values with the reference, judge the
    returned values (``hidden.score``), and write each test cell's outputs so that nbgrader's
    ``SaveAutoGrades`` records the score: no output for full marks, a number for partial credit,
@@ -32,14 +35,18 @@ from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
 
-from . import grade_cells, hidden, protocol, sandbox
+from . import grade_cells, hidden, protocol, sandbox, untrusted
 from .registry import ASSIGNMENTS
 from .sandbox import NOBODY
 
 RECORD = "grading-record.json"
 RUNNER = Path(__file__).with_name(protocol.RUNNER)
 PROTOCOL = Path(__file__).with_name(protocol.MODULE)   # imported by the runner, from beside it
+UNTRUSTED = Path(__file__).with_name(protocol.UNTRUSTED)
 DEFAULT_LIMITS = protocol.Limits()
+# Sentences another step stored in the notebook (nb.metadata["dlcourse"]["repairs"]) about cells it
+# had to restore, copied into the grading record's events: at most this many, this long.
+MAX_REPAIRS, MAX_REPAIR_CHARS = 50, 500
 
 
 class SandboxedGrading(NbGraderPreprocessor):
@@ -70,28 +77,32 @@ class SandboxedGrading(NbGraderPreprocessor):
         record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": seed,
                                   "sandbox": self.sandbox, "events": [], "scores": {}, "tests": {}}
         unmapped = [i for i, c in enumerate(nb.cells) if grade_cells.is_test_cell(c) and i not in graded]
+        record["events"] += _repairs(nb)
         for i in unmapped:  # never run a test cell as plain code: it would grade nothing
             record["events"].append(f"test cell {nb.cells[i].metadata['nbgrader'].get('grade_id')!r} names no "
                                     "exercise of this assignment and was not run")
         with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
-            job_in, job_out = Path(tmp) / "in", Path(tmp) / "out"
+            job_in = Path(tmp) / "in"
             limits = self.limits()
             cases = self._write_job(nb, graded, set(unmapped), assignment_id, seed, folder, job_in, limits)
             outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/{protocol.RUNNER}"],
-                                  job_in, job_out, limits, sandbox=self.sandbox, uid=self.uid)
-            record["seconds"] = round(outcome.seconds, 2)
-            run = _read_run(job_out / protocol.RUN)
-            if run is None:
-                why = ("it ran out of time" if outcome.timed_out
-                       else f"it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}")
-                record["events"].append(f"the notebook could not be run ({why})")
-            elif run["kernel"] != protocol.KERNEL_OK:
-                record["events"].append(run["kernel"])
-            records = {r["index"]: r for r in (run or {}).get("cells", [])}
-            self._fill_outputs(nb, records, graded, record)
-            for index, name in graded.items():
-                self._score_cell(nb.cells[index], assignment_id, name, cases[name], records.get(index),
-                                 job_out / protocol.results_file(name), seed, record)
+                                  job_in, limits, sandbox=self.sandbox, uid=self.uid, report_bytes=limits.file_bytes)
+        record["seconds"] = round(outcome.seconds, 2)
+        try:
+            run = _read_report(outcome)
+        except untrusted.Refused as e:
+            run = None
+            why = ("it ran out of time" if outcome.timed_out else
+                   f"{e}; it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}")
+            record["events"].append(f"the notebook could not be run ({why})")
+        if run is not None and run["kernel"] != protocol.KERNEL_OK:
+            record["events"].append(run["kernel"])
+        records = {r["index"]: r for r in (run or {}).get("cells", [])}
+        returned = (run or {}).get(protocol.RESULTS, {})
+        self._fill_outputs(nb, records, graded, record)
+        for index, name in graded.items():
+            self._score_cell(nb.cells[index], assignment_id, name, cases[name], records.get(index),
+                             returned.get(name), seed, record)
         (folder / RECORD).write_text(json.dumps(record, indent=1))
         return nb, resources
 
@@ -108,12 +119,16 @@ class SandboxedGrading(NbGraderPreprocessor):
         for name in graded.values():
             cases[name] = hidden.hidden_inputs(assignment_id, name, seed)
             (job_in / protocol.inputs_file(name)).write_text(plain.dumps(cases[name]))
+        # Code cells that are only whitespace are not sent to the kernel (nothing to run; their outputs
+        # stay empty).
         cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}
-                 for i, c in enumerate(nb.cells) if c.cell_type == "code" and i not in skipped]
+                 for i, c in enumerate(nb.cells) if c.cell_type == "code" and i not in skipped
+                 and (i in graded or c.source.strip())]
         job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells, "limits": limits.to_json()}
         (job_in / protocol.JOB).write_text(json.dumps(job))
         shutil.copy(RUNNER, job_in / protocol.RUNNER)
         shutil.copy(PROTOCOL, job_in / protocol.MODULE)
+        shutil.copy(UNTRUSTED, job_in / protocol.UNTRUSTED)
         _copy_student_files(folder, job_in / protocol.FILES, limits.files_bytes)
         return cases
 
@@ -128,10 +143,13 @@ class SandboxedGrading(NbGraderPreprocessor):
                 record["events"].append(f"cell {index} {what}")
                 cell.outputs.append(new_output("stream", name="stdout", text=protocol.CELL_NOTE.format(what=what)))
 
-    def _score_cell(self, cell, assignment_id, name, cases, run_record, results_path: Path, seed, record) -> None:
+    def _score_cell(self, cell, assignment_id, name, cases, run_record, returned, seed, record) -> None:
         points = float(cell.metadata["nbgrader"]["points"])
         ex = hidden.exercise(assignment_id, name)
-        results = _read_results(results_path, len(cases))
+        try:
+            results = _read_results(returned, len(cases), name)
+        except untrusted.Refused as e:
+            results = [("error", f"{name} could not be graded: {e}")] * len(cases)
         if results is None:
             why = protocol.why_no_results(run_record, self.cell_timeout)
             results = [("error", f"{name} could not be graded: {why}")] * len(cases)
@@ -175,15 +193,30 @@ def _copy_student_files(folder: Path, dest: Path, budget: int = DEFAULT_LIMITS.f
         shutil.copyfile(path, target)
 
 
-def _read_run(path: Path) -> dict | None:
-    """run.json, if it is well formed (it was written inside the sandbox, so nothing is assumed)."""
-    try:
-        run = json.loads(path.read_text())
-        cells = [c for c in run["cells"] if isinstance(c, dict) and isinstance(c.get("index"), int)
-                 and c.get("status") in protocol.STATUSES]
-        return {"kernel": str(run.get("kernel", ""))[:protocol.MAX_KERNEL_CHARS], "cells": cells}
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
-        return None
+def _repairs(nb) -> list[str]:
+    """The sentences the sanitizing step stored about cells it restored (strings only, capped)."""
+    meta = nb.metadata.get("dlcourse")
+    repairs = meta.get("repairs") if isinstance(meta, dict) else None
+    if not isinstance(repairs, list):
+        return []
+    return [r[:MAX_REPAIR_CHARS] for r in repairs if isinstance(r, str)][:MAX_REPAIRS]
+
+
+def _read_report(outcome: sandbox.Outcome) -> dict:
+    """The runner's report, if it is well formed (it was written inside the sandbox, so nothing is
+    assumed): ``{"kernel", "cells", RESULTS}``, cells with an index and a known status; else Refused."""
+    if outcome.report is None:
+        raise untrusted.Refused(f"{protocol.REPORT} is {outcome.report_size:,} bytes, more than the limit")
+    if not outcome.report:
+        raise untrusted.Refused(f"{protocol.REPORT} is empty")
+    run = untrusted.loads(outcome.report, name=protocol.REPORT)
+    if not isinstance(run, dict) or not isinstance(run.get("cells"), list):
+        raise untrusted.Refused(f"{protocol.REPORT} is not a record of the notebook's cells")
+    cells = [c for c in run["cells"] if isinstance(c, dict) and type(c.get("index")) is int
+             and c.get("status") in protocol.STATUSES]
+    results = run.get(protocol.RESULTS)
+    return {"kernel": str(run.get("kernel", ""))[:protocol.MAX_KERNEL_CHARS], "cells": cells,
+            protocol.RESULTS: results if isinstance(results, dict) else {}}
 
 
 def _outputs(r: dict | None) -> list:
@@ -206,13 +239,24 @@ def _outputs(r: dict | None) -> list:
     return outputs
 
 
-def _read_results(path: Path, n: int) -> list[tuple[str, Any]] | None:
+def _read_results(returned: Any, n: int, name: str = "the function") -> list[tuple[str, Any]] | None:
     """Per case ``("value", v)`` or ``("error", message, raised)`` (``raised``: the learner's exception
-    as ``"Type: message"``, or None); None if the file is missing or malformed."""
+    as ``"Type: message"``, or None), from one function's entry in the report; None if it has none.
+    Raises Refused, with the sentence a learner reads, if the entry cannot be used: whatever is
+    wrong with it is that function's failure and no one else's."""
+    if returned is None:
+        return None
+    if not isinstance(returned, dict):
+        raise untrusted.Refused(protocol.RESULTS_REFUSED.format(why=f"{protocol.REPORT} is malformed"))
+    if isinstance(returned.get(protocol.REFUSED), str):
+        raise untrusted.Refused(returned[protocol.REFUSED][:protocol.MAX_EVALUE_CHARS])
+    text = returned.get(protocol.VALUES)
+    if not isinstance(text, str) or len(text) > protocol.MAX_RESULTS_BYTES:
+        raise untrusted.Refused(protocol.RESULTS_REFUSED.format(why=f"{protocol.REPORT} is malformed"))
     try:
-        raw = json.loads(path.read_text())
+        raw = untrusted.loads(text, name=f"the JSON of {name}'s values")
         if not isinstance(raw, list) or len(raw) != n:
-            return None
+            raise ValueError("not one result per hidden test")
         out = []
         for item in raw:
             if isinstance(item, dict) and "value" in item:
@@ -221,7 +265,8 @@ def _read_results(path: Path, n: int) -> list[tuple[str, Any]] | None:
                 raised = item.get("raised")
                 out.append(("error", item["error"][:2000], raised[:2000] if isinstance(raised, str) else None))
             else:
-                return None
+                raise ValueError("a result is neither a value nor an error")
         return out
-    except (OSError, ValueError, TypeError, KeyError, RecursionError):
-        return None
+    except Exception as e:  # noqa: BLE001 - anything at all in one function's values is its failure
+        why = str(e) if isinstance(e, untrusted.Refused) else f"{type(e).__name__}: {str(e)[:200]}"
+        raise untrusted.Refused(protocol.RESULTS_REFUSED.format(why=why)) from None

@@ -88,3 +88,29 @@ def test_verify_raises_with_the_seed_and_judges_with_public_stand_ins(monkeypatc
     hidden.verify(checks, "optimize", ns)
     assert "optimize: hidden tests passed (seed 123)." in capsys.readouterr().out
     hidden.run_seed.cache_clear()
+
+
+def _score_first_case(value):
+    """propagate's hidden tests, where test 1 returns ``value`` and tests 2 and 3 the right values."""
+    ex, cases = hidden.exercise(A, "propagate"), hidden.hidden_inputs(A, "propagate", 4)
+    expected = hidden.expected_values(A, "propagate", cases)
+    results = [("value", value(expected[0]))] + [("value", e) for e in expected[1:]]
+    return hidden.score(ex, cases, expected, results, hidden.mistake_outputs(A, "propagate", cases))
+
+
+@pytest.mark.parametrize("value,passed,message", [
+    (lambda e: (e[0], 10**400), 6, hidden.UNJUDGEABLE.format(name="propagate", error="OverflowError")),
+    (lambda e: ({"dw": e[0]["dw"], "db": 10**400}, e[1]), 6,
+     hidden.UNJUDGEABLE.format(name="propagate", error="OverflowError")),
+    (lambda e: (e[0], float("nan")), 8, "cost is nan. Look for 0 * inf, log(0) or an overflow in exp."),
+    (lambda e: (e[0], float("inf")), 8, "cost has the wrong value."),
+    (lambda e: (e[0], [[[[[[1.0]]]]]]), 8, "cost should be a number, but it is a list."),
+    (lambda e: (e[0], list(range(100_000))), 8, "cost should be a number, but it is a list."),
+    (lambda e: (e[0], "0.5"), 8, "cost should be a number, but it is a str."),
+    (lambda e: 10**400, 6, "propagate should return 2 values (grads, cost), but it returned one int."),
+])
+def test_hostile_values_cost_only_their_own_test(value, passed, message):
+    result = _score_first_case(value)
+    assert (result.passed, result.total) == (passed, 9)
+    assert result.messages[1] == f"  - {message}"
+    assert len(result.messages) == 2   # tests 2 and 3 pass

@@ -8,13 +8,15 @@ import sys
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config
 
-from autograder import grade_cells, protocol, sandbox, verdicts
+from autograder import grade_cells, hidden, protocol, sandbox, untrusted, verdicts
 from autograder.registry import ASSIGNMENTS
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from test_sandbox import needs_bwrap
 
 AUTOGRADER = REPO / "autograder"
 
@@ -42,20 +44,24 @@ def test_protocol_imports_only_the_standard_library():
     assert _imports(AUTOGRADER / "protocol.py") == {"__future__", "math", "dataclasses", "typing"}
 
 
-def test_kernel_runner_imports_only_the_standard_library_jupyter_client_and_protocol():
+def test_kernel_runner_imports_only_the_standard_library_jupyter_client_protocol_and_untrusted():
     imported = _imports(AUTOGRADER / "kernel_runner.py")
-    assert imported - set(sys.stdlib_module_names) == {"jupyter_client", "protocol"}
+    assert imported - set(sys.stdlib_module_names) == {"jupyter_client", "protocol", "untrusted"}
     assert "." not in imported and "autograder" not in imported and "dlutils" not in imported
+    # untrusted.py is copied beside it too, so it must stay standard library only
+    assert _imports(AUTOGRADER / "untrusted.py") <= set(sys.stdlib_module_names) | {"__future__"}
 
 
 def test_the_copied_names_are_the_real_files():
     assert (AUTOGRADER / protocol.RUNNER).is_file() and (AUTOGRADER / protocol.MODULE).is_file()
     assert verdicts.RUNNER == AUTOGRADER / "kernel_runner.py"
     assert verdicts.PROTOCOL == AUTOGRADER / "protocol.py"
-    assert (sandbox.IN, sandbox.OUT) == (protocol.IN_DIR, protocol.OUT_DIR) == ("/grading/in", "/grading/out")
+    assert verdicts.UNTRUSTED == AUTOGRADER / "untrusted.py"
+    assert sandbox.IN == protocol.IN_DIR == "/grading/in"
+    assert not hasattr(sandbox, "OUT") and not hasattr(protocol, "OUT_DIR")  # no writable host folder
     assert protocol.inputs_file("propagate") == "inputs/propagate.json"
     assert protocol.results_file("propagate") == "results/propagate.json"
-    assert (protocol.JOB, protocol.RUN, protocol.FILES) == ("job.json", "run.json", "files")
+    assert (protocol.JOB, protocol.FILES, protocol.UNTRUSTED) == ("job.json", "files", "untrusted.py")
 
 
 # -- Statuses and messages ------------------------------------------------------------------------
@@ -98,7 +104,7 @@ def test_neither_side_spells_a_status_or_a_message_itself():
         assert not [s for s in strings for f in fragments if f and f in s], name
         assert not [s for s in strings if s in ("timeout", "killed", "died", "not run")], name
         assert "image/png" not in strings, name  # the whitelist ("text/plain" is also nbgrader's score output)
-        names = r"(job|run)\.json|kernel_runner\.py|protocol\.py|inputs|results"
+        names = r"(job|run)\.json|kernel_runner\.py|protocol\.py|untrusted\.py|inputs|results|values|refused"
         assert not [s for s in strings if re.fullmatch(names, s)], name
     tree = ast.parse((AUTOGRADER / "verdicts.py").read_text())
     assert "_why_no_results" not in {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
@@ -133,12 +139,31 @@ def test_verdicts_keeps_only_the_protocols_outputs():
     assert outs[1]["traceback"] == []
 
 
-def test_run_records_with_unknown_statuses_are_dropped(tmp_path):
+def _outcome(report: bytes | None, size: int | None = None) -> sandbox.Outcome:
+    return sandbox.Outcome(0, 1.0, "", "", report, len(report or b"") if size is None else size)
+
+
+def test_run_records_with_unknown_statuses_are_dropped():
     cells = [{"index": i, "status": s} for i, s in enumerate(protocol.STATUSES + ("passed", "OK"))]
-    (tmp_path / "run.json").write_text(json.dumps({"kernel": "x" * 1000, "cells": cells}))
-    run = verdicts._read_run(tmp_path / "run.json")
+    cells += [{"index": True, "status": "ok"}, {"index": "7", "status": "ok"}, ["not", "a", "record"]]
+    run = verdicts._read_report(_outcome(json.dumps({"kernel": "x" * 1000, "cells": cells}).encode()))
     assert [c["status"] for c in run["cells"]] == list(protocol.STATUSES)
     assert len(run["kernel"]) == protocol.MAX_KERNEL_CHARS
+    assert run[protocol.RESULTS] == {}
+
+
+@pytest.mark.parametrize("report,size,message", [
+    (None, 70_000_000, "the grading report is 70,000,000 bytes, more than the limit"),
+    (b"", 0, "the grading report is empty"),
+    (b'{"cells": [', None, "the grading report is not valid JSON (line 1, column 12: Expecting value)"),
+    (b"[" * 5000 + b"]" * 5000, None, "the grading report nests arrays or objects deeper than 100 levels"),
+    (b'{"cells": {}}', None, "the grading report is not a record of the notebook's cells"),
+    (b'"just a string"', None, "the grading report is not a record of the notebook's cells"),
+])
+def test_a_report_that_cannot_be_used_is_refused_with_a_sentence(report, size, message):
+    with pytest.raises(untrusted.Refused) as e:
+        verdicts._read_report(_outcome(report, size))
+    assert str(e.value) == message
 
 
 # -- The job folder ---------------------------------------------------------------------------------
@@ -158,8 +183,9 @@ def test_the_job_folder_holds_the_runner_the_protocol_and_the_limits(tmp_path):
     limits = protocol.Limits(cell_seconds=5, wall_seconds=100, output_bytes=1234)
     job_in, graded = _job(tmp_path, limits)
     assert sorted(p.name for p in job_in.iterdir()) == ["files", "inputs", "job.json", "kernel_runner.py",
-                                                         "protocol.py"]
+                                                         "protocol.py", "untrusted.py"]
     assert (job_in / "protocol.py").read_text() == (AUTOGRADER / "protocol.py").read_text()
+    assert (job_in / "untrusted.py").read_text() == (AUTOGRADER / "untrusted.py").read_text()
     assert (job_in / "kernel_runner.py").read_text() == (AUTOGRADER / "kernel_runner.py").read_text()
     assert sorted(p.name for p in (job_in / "inputs").iterdir()) == sorted(f"{n}.json" for n in graded.values())
     assert [p.name for p in (job_in / "files").iterdir()] == ["data.csv"]
@@ -179,22 +205,29 @@ def test_student_files_are_copied_within_the_files_limit(tmp_path):
     assert sorted(p.name for p in (tmp_path / "files").iterdir()) == ["a.bin", "c.bin"]
 
 
-def test_the_runner_speaks_the_protocol_from_the_job_folder_alone(tmp_path):
-    """kernel_runner.py run unsandboxed from a job folder: statuses, reasons, outputs, limits."""
-    job_in, job_out = tmp_path / "in", tmp_path / "out"
+def _run_job(tmp_path, cells: list[dict], limits: protocol.Limits, sandboxed: bool = False
+             ) -> tuple[sandbox.Outcome, dict]:
+    """kernel_runner.py run (unsandboxed unless told) from a job folder holding ``cells``; its report, parsed."""
+    job_in = tmp_path / "in"
     (job_in / "files").mkdir(parents=True)
+    (job_in / "inputs").mkdir()
+    job = {"module": ASSIGNMENTS[ASSIGNMENT].checks_module, "limits": limits.to_json(), "cells": cells}
+    (job_in / protocol.JOB).write_text(json.dumps(job))
+    for name in (protocol.RUNNER, protocol.MODULE, protocol.UNTRUSTED):
+        (job_in / name).write_text((AUTOGRADER / name).read_text())
+    runner = f"{sandbox.IN if sandboxed else job_in}/{protocol.RUNNER}"
+    outcome = sandbox.run([sys.executable, runner], job_in, limits, sandbox=sandboxed, report_bytes=limits.file_bytes)
+    return outcome, json.loads(outcome.report)
+
+
+def test_the_runner_speaks_the_protocol_from_the_job_folder_alone(tmp_path):
+    """Statuses, reasons, outputs, limits, all in the one report on its standard output."""
     cells = ["print('hi')", "1/0", "import time\nwhile True: time.sleep(0.05)",
              "print('x' * 5000)\nprint('more')", "import os\nos._exit(3)", "print('never')"]
     limits = protocol.Limits(cell_seconds=1.5, wall_seconds=120, output_bytes=2000)
-    job = {"module": ASSIGNMENTS[ASSIGNMENT].checks_module, "limits": limits.to_json(),
-           "cells": [{"index": i, "source": s} for i, s in enumerate(cells)]}
-    (job_in / protocol.JOB).write_text(json.dumps(job))
-    for name in (protocol.RUNNER, protocol.MODULE):
-        (job_in / name).write_text((AUTOGRADER / name).read_text())
-    outcome = sandbox.run([sys.executable, str(job_in / protocol.RUNNER)], job_in, job_out,
-                          protocol.Limits(wall_seconds=120), sandbox=False)
+    outcome, run = _run_job(tmp_path, [{"index": i, "source": s} for i, s in enumerate(cells)], limits)
     assert outcome.returncode == 0, outcome.stderr
-    run = json.loads((job_out / protocol.RUN).read_text())
+    assert sorted(run) == ["cells", "kernel", "results", "seconds"]
     assert run["kernel"] == protocol.KERNEL_OK
     got = [(c["index"], c["status"]) for c in run["cells"]]
     assert got == [(0, "ok"), (1, "error"), (2, "timeout"), (3, "ok"), (4, "died"), (5, "not run")]
@@ -203,7 +236,37 @@ def test_the_runner_speaks_the_protocol_from_the_job_folder_alone(tmp_path):
     assert 1.5 <= run["cells"][2]["seconds"] < 10
     assert run["cells"][3]["outputs"] == [{"output_type": "stream", "name": "stdout", "text": protocol.TRUNCATED}]
     assert run["cells"][5]["reason"] == protocol.STOPPED_AT.format(index=4, status="died")
-    assert (job_out / protocol.RESULTS).is_dir()
+    assert run["results"] == {}
+
+
+@needs_bwrap
+def test_the_kernel_cannot_write_into_the_report(tmp_path):
+    """In the sandbox the kernel has no stdout of the runner's and, though it runs as the same uid,
+    cannot open the runner's /proc/<pid>/fd/ (not dumpable): what it tries lands nowhere."""
+    attack = """
+import os
+os.write(1, b'KERNEL FD 1'); os.write(2, b'KERNEL FD 2')
+runner = os.getppid()
+for what, mode in [("fd/1", "a"), ("fd/2", "a"), ("fd/3", "a"), ("fd/4", "a"), ("environ", "rb"), ("mem", "rb")]:
+    try:
+        with open(f"/proc/{runner}/{what}", mode) as f:
+            f.write("INJECTED") if mode == "a" else f.read(1)
+        print(what, "opened")
+    except OSError as e:
+        print(what, type(e).__name__)
+print(open(f"/proc/{runner}/status").read().split("Uid:")[1].split()[0] == str(os.getuid()))
+"""
+    outcome, run = _run_job(tmp_path, [{"index": 0, "source": attack}], protocol.Limits(wall_seconds=120), True)
+    assert b"INJECTED" not in outcome.report and "INJECTED" not in outcome.stderr + outcome.stdout
+    # what it wrote on its fds is its own cell's output (captured in any order), nothing more
+    streams = {}
+    for o in run["cells"][0]["outputs"]:
+        streams[o["name"]] = streams.get(o["name"], "") + o["text"]
+    assert streams["stderr"] == "KERNEL FD 2"
+    assert streams["stdout"].count("KERNEL FD 1") == 1
+    assert streams["stdout"].replace("KERNEL FD 1", "") == (
+        "fd/1 PermissionError\nfd/2 PermissionError\nfd/3 PermissionError\nfd/4 PermissionError\n"
+        "environ PermissionError\nmem PermissionError\nTrue\n")
 
 
 # -- Limits ---------------------------------------------------------------------------------------
@@ -244,3 +307,109 @@ def test_the_readme_documents_every_limit_with_its_default():
     for field, value in dataclasses.asdict(protocol.Limits()).items():
         default, unit = rows[field]
         assert float(default) * factor[unit] == value, (field, default, unit)
+
+
+# -- Reading back what the sandbox returns: each function's failure is its own ---------------------
+
+TAMPER = '''
+import os
+import dlutils.checks.harness as h
+real_run = h.run
+def run(module, name, ns, inputs_path, results_path):
+    real_run(module, name, ns, inputs_path, results_path)
+    if name == "sigmoid":
+        os.unlink(results_path); os.mkfifo(results_path)                  # the grader would block
+    elif name == "initialize_with_zeros":
+        os.unlink(results_path); os.symlink("/dev/zero", results_path)    # the grader would fill its memory
+    elif name == "predict":
+        open(results_path, "w").write("[" * 100_000 + "]" * 100_000)      # nested past any parser
+    elif name == "preprocess":
+        open(results_path, "w").write("[" + "1," * 11_000_000 + "1]")    # more than the cap
+h.run = run
+'''
+
+
+@needs_bwrap
+def test_tampered_and_hostile_results_cost_only_their_function(tmp_path):
+    """Through the verdict path, sandboxed: a FIFO, a link to /dev/zero, JSON nested too deep, too much
+    data and a cost of 10**400 each cost their own function, with a sentence and no expected value;
+    the other functions are graded normally. Also: repairs noted, empty cells not run."""
+    from autograder import samples
+    source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    nb = samples.solved(source, release)
+    nb.cells.insert(3, new_code_cell(TAMPER))
+    nb.cells.insert(4, new_code_cell("  \n\t\n"))
+    at = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "propagate")
+    nb.cells[at].source += "\n_real_propagate = propagate\ndef propagate(w, b, X, Y):\n" \
+                           "    grads, cost = _real_propagate(w, b, X, Y)\n    return grads, 10**400\n"
+    nb.metadata["dlcourse"] = {"repairs": ["cell 7 (test_sigmoid) was restored", 5, "x" * 1000]
+                               + ["again"] * 100}
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    grading = verdicts.SandboxedGrading(config=Config({"SandboxedGrading": {"seed": 7, "cell_timeout": 20}}))
+    nb, _ = grading.preprocess(nb, {"nbgrader": {"assignment": ASSIGNMENT, "student": "eve"},
+                                    "metadata": {"path": str(folder)}})
+    record = json.loads((folder / verdicts.RECORD).read_text())
+    assert record["scores"] == {"preprocess": [0.0, 1.0], "sigmoid": [0.0, 1.0], "initialize_with_zeros": [0.0, 1.0],
+                                "propagate": [0.0, 3.0], "optimize": [2.0, 2.0], "predict": [0.0, 2.0],
+                                "model": [2.0, 2.0]}
+    assert record["events"] == (["cell 7 (test_sigmoid) was restored", "x" * verdicts.MAX_REPAIR_CHARS]
+                                + ["again"] * (verdicts.MAX_REPAIRS - 2))
+
+    def first_message(name):
+        [messages] = {tuple(m) for m in record["tests"][name][0]["failed"].values()}
+        return messages[0]
+    advice = "return plain numbers and arrays as the exercise asks, and do not change, replace or link the grader's files."
+    assert first_message("sigmoid") == ("sigmoid could not be graded: the values it returned could not be read back "
+                                        "(the file of sigmoid's values is a FIFO (named pipe), not a regular file); "
+                                        + advice)
+    assert first_message("initialize_with_zeros") == (
+        "initialize_with_zeros could not be graded: the values it returned could not be read back (the file of "
+        "initialize_with_zeros's values is a symbolic link, not a regular file); " + advice)
+    assert first_message("predict") == (
+        "predict could not be graded: the values it returned could not be read back (the JSON of predict's values "
+        "nests arrays or objects deeper than 100 levels); " + advice)
+    assert first_message("preprocess") == (
+        "preprocess could not be graded: it returned far more data than expected (22,000,003 bytes of JSON, more "
+        "than 20,000,000); check the shapes of what it returns.")
+    assert first_message("propagate") == hidden.UNJUDGEABLE.format(name="propagate", error="OverflowError")
+    assert nb.cells[4].outputs == []   # the empty cell: not run, no outputs
+    assert nb.cells[3].outputs == []   # the tampering cell ran quietly
+
+
+def test_whitespace_only_cells_are_not_sent_to_the_kernel(tmp_path):
+    nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell(""), new_code_cell(" \n\t"), new_code_cell("y = 2")])
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    verdicts.SandboxedGrading()._write_job(nb, {}, set(), ASSIGNMENT, 1, folder, tmp_path / "in")
+    job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
+    assert job["cells"] == [{"index": 0, "source": "x = 1"}, {"index": 3, "source": "y = 2"}]
+
+
+@pytest.mark.parametrize("returned,message", [
+    ({"refused": "the sentence."}, "the sentence."),
+    ("text", "the values it returned could not be read back (the grading report is malformed); "),
+    ({"values": 5}, "the values it returned could not be read back (the grading report is malformed); "),
+    ({"values": "[1"}, "the values it returned could not be read back (the JSON of f's values is not valid JSON "
+                       "(line 1, column 3: Expecting ',' delimiter)); "),
+    ({"values": "[]"}, "the values it returned could not be read back (ValueError: not one result per hidden test); "),
+    ({"values": '[{"value": {"__ndarray__": [1e999], "dtype": "<i8", "shape": [1]}}]'},
+     "the values it returned could not be read back (ValueError: malformed plain data (OverflowError)); "),
+    ({"values": '[{"value": {"__npscalar__": ' + "9" * 400 + ', "dtype": "<f8"}}]'},
+     "the values it returned could not be read back (ValueError: malformed plain data (OverflowError)); "),
+    ({"values": '[{"nothing": 1}]'},
+     "the values it returned could not be read back (ValueError: a result is neither a value nor an error); "),
+])
+def test_each_kind_of_unusable_values_is_refused_with_a_sentence(returned, message):
+    with pytest.raises(untrusted.Refused) as e:
+        verdicts._read_results(returned, 1, "f")
+    assert str(e.value).startswith(message)
+
+
+def test_values_read_back_become_results():
+    text = json.dumps([{"value": {"__tuple__": [1.5, float("nan")]}}, {"error": "boom", "raised": "ValueError: x"}])
+    [(kind, value), error] = verdicts._read_results({"values": text}, 2, "f")
+    assert kind == "value" and value[0] == 1.5 and np.isnan(value[1])
+    assert error == ("error", "boom", "ValueError: x")
+    assert verdicts._read_results(None, 2, "f") is None   # no entry: its cell's status says why

@@ -1,6 +1,8 @@
 """autograder.sandbox: what student code can see and do, and refusing to grade without it."""
 import os
+import platform
 import re
+import struct
 import sys
 from pathlib import Path
 
@@ -14,10 +16,10 @@ needs_bwrap = pytest.mark.skipif(sandbox.unavailable_reason() is not None
                                  reason=f"no sandbox here: {sandbox.unavailable_reason()}")
 
 
-def _run(tmp_path, code: str, limits=sandbox.Limits(wall_seconds=30)):
+def _run(tmp_path, code: str, limits=sandbox.Limits(wall_seconds=30), **kw):
     job_in = tmp_path / "in"
     job_in.mkdir(exist_ok=True)
-    return sandbox.run([sys.executable, "-c", code], job_in, tmp_path / "out", limits)
+    return sandbox.run([sys.executable, "-c", code], job_in, limits, **kw)
 
 
 @needs_bwrap
@@ -47,21 +49,52 @@ except OSError:
 
 
 @needs_bwrap
-def test_writes_land_only_in_the_results_folder(tmp_path):
+def test_only_the_in_memory_folders_are_writable(tmp_path):
+    """No writable host folder at all: what the command has to say comes back on its stdout."""
     out = _run(tmp_path, """
 import os
-import re
-for p in ["/grading/out/ok.txt", "/grading/in/no.txt", "/usr/no.txt", "/opt/dlcourse/dlutils/no.py"]:
+for p in ["/tmp/ok.txt", "/home/student/ok.txt", "/grading/out/no.txt", "/grading/in/no.txt", "/grading/no.txt",
+          "/no.txt", "/dev/no.txt", "/dev/shm/no.txt", "/usr/no.txt", "/opt/dlcourse/dlutils/no.py"]:
     try:
         open(p, "w").write("x")
         print(p, "written")
     except OSError as e:
         print(p, type(e).__name__)
-""")
-    assert out.stdout.splitlines() == ["/grading/out/ok.txt written", "/grading/in/no.txt OSError",
-                                       "/usr/no.txt OSError", "/opt/dlcourse/dlutils/no.py OSError"]
-    assert (tmp_path / "out" / "ok.txt").read_text() == "x"
+""", report_bytes=10_000)
+    assert out.stdout.splitlines() == [
+        "/tmp/ok.txt written", "/home/student/ok.txt written", "/grading/out/no.txt FileNotFoundError",
+        "/grading/in/no.txt OSError", "/grading/no.txt PermissionError", "/no.txt PermissionError",
+        "/dev/no.txt PermissionError", "/dev/shm/no.txt PermissionError", "/usr/no.txt OSError",
+        "/opt/dlcourse/dlutils/no.py OSError"]
+    assert out.report == out.stdout.encode() and out.report_size == len(out.report)
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == []
+
+
+@needs_bwrap
+def test_stdout_comes_back_whole_only_within_the_cap(tmp_path):
+    code = "import sys; sys.stdout.write('x' * 5000)"
+    assert _run(tmp_path, code, report_bytes=5000).report == b"x" * 5000
+    out = _run(tmp_path, code, report_bytes=4999)
+    assert (out.report, out.report_size, len(out.stdout)) == (None, 5000, 4000)
+    assert _run(tmp_path, code).report is None  # not asked for
+
+
+@needs_bwrap
+def test_the_in_memory_folders_are_bounded(tmp_path):
+    limits = sandbox.Limits(wall_seconds=30, tmpfs_bytes=4 << 20, file_bytes=1 << 20)
+    out = _run(tmp_path, """
+import errno
+for folder in ("/tmp", "/home/student"):
+    n = 0
+    try:
+        while True:
+            with open(f"{folder}/f{n}", "wb") as f:
+                f.write(b"x" * (512 << 10))
+            n += 1
+    except OSError as e:
+        print(folder, n, errno.errorcode[e.errno])
+""", limits)
+    assert out.stdout.splitlines() == ["/tmp 8 ENOSPC", "/home/student 8 ENOSPC"]
 
 
 @needs_bwrap
@@ -83,16 +116,15 @@ for folder in ("/tmp", "/home/student"):
     s = os.statvfs(folder)
     print(folder, s.f_blocks * s.f_frsize)
 try:
-    open("/grading/out/big", "wb").write(b"x" * (2 << 20))
+    open("/tmp/big", "wb").write(b"x" * (2 << 20))
 except OSError as e:
-    print("big file:", e.strerror)
+    print("big file:", e.strerror, os.path.getsize("/tmp/big"))
 """, limits)
     assert out.returncode == 0, out.stderr
     p = limits.processes
     assert out.stdout.splitlines() == [
         "CPU 17 17", f"AS {2 << 30} {2 << 30}", f"NPROC {p} {p}", f"FSIZE {1 << 20} {1 << 20}", "CORE 0 0",
-        f"/tmp {16 << 20}", f"/home/student {16 << 20}", "big file: File too large"]
-    assert (tmp_path / "out" / "big").stat().st_size == 1 << 20
+        f"/tmp {16 << 20}", f"/home/student {16 << 20}", f"big file: File too large {1 << 20}"]
 
 
 def test_the_sandbox_limits_are_the_protocol_limits():
@@ -126,3 +158,66 @@ def test_no_sandbox_grades_the_same(monkeypatch, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "WARNING: no sandbox, student code runs with your permissions." in out
     assert re.search(r"^me +11/12  lost points in test_propagate 2/3$", out, re.M), out
+
+
+# -- Seccomp: no kernel keyrings -------------------------------------------------------------------
+
+KEYRING_CALLS = """
+import ctypes, errno, os
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+add_key, request_key, keyctl = {numbers}
+KEY_SPEC_SESSION, KEY_SPEC_USER = -3, -4
+calls = [("add_key", add_key, (b"user", b"dlcourse", b"secret", 6, KEY_SPEC_USER)),
+         ("request_key", request_key, (b"user", b"dlcourse", None, 0)),
+         ("keyctl", keyctl, (0, KEY_SPEC_SESSION, 0))]   # KEYCTL_GET_KEYRING_ID of the grader's session keyring
+for name, nr, args in calls:
+    r = libc.syscall(nr, *args)
+    print(name, r, errno.errorcode.get(ctypes.get_errno()) if r < 0 else "ok")
+"""
+
+
+def keyring_calls() -> str:
+    return KEYRING_CALLS.format(numbers=sandbox.KEYRING_SYSCALLS[platform.machine()])
+
+
+@needs_bwrap
+def test_keyring_system_calls_fail_with_eperm_inside(tmp_path):
+    out = _run(tmp_path, keyring_calls())
+    assert out.stdout.splitlines() == ["add_key -1 EPERM", "request_key -1 EPERM", "keyctl -1 EPERM"], out.stderr
+
+
+def test_the_seccomp_program_is_the_documented_filter():
+    def insns(machine):
+        raw = sandbox.seccomp_program(machine)
+        return [struct.unpack("=HBBI", raw[i:i + 8]) for i in range(0, len(raw), 8)]
+    allow, deny = (0x06, 0, 0, 0x7FFF0000), (0x06, 0, 0, 0x00050001)
+    assert insns("x86_64") == [
+        (0x20, 0, 0, 4), (0x15, 0, 6, 0xC000003E),   # arch: not x86_64 -> deny
+        (0x20, 0, 0, 0), (0x35, 4, 0, 0x40000000),   # nr: x32 ABI -> deny
+        (0x15, 3, 0, 248), (0x15, 2, 0, 249), (0x15, 1, 0, 250), allow, deny]
+    assert insns("aarch64") == [
+        (0x20, 0, 0, 4), (0x15, 0, 5, 0xC00000B7), (0x20, 0, 0, 0),
+        (0x15, 3, 0, 217), (0x15, 2, 0, 218), (0x15, 1, 0, 219), allow, deny]
+    with pytest.raises(sandbox.SandboxUnavailable, match=r"^the sandbox's seccomp filter knows no system call "
+                                                         r"numbers for the riscv64 architecture \(only x86_64, "
+                                                         r"aarch64\); .*pass --no-sandbox"):
+        sandbox.seccomp_program("riscv64")
+
+
+@needs_bwrap
+def test_the_probe_uses_the_same_filter(monkeypatch):
+    """An architecture without a filter: the probe refuses, so grading refuses (not a sandbox without it)."""
+    monkeypatch.setattr(platform, "machine", lambda: "riscv64")
+    monkeypatch.setattr(sandbox, "_checked", {})
+    assert sandbox.unavailable_reason().startswith("the sandbox's seccomp filter knows no system call numbers "
+                                                   "for the riscv64 architecture")
+    seen = []
+    real = sandbox._bwrap_args
+    monkeypatch.setattr(platform, "machine", lambda: "x86_64")
+    monkeypatch.setattr(sandbox, "_checked", {})
+    monkeypatch.setattr(sandbox, "_bwrap_args", lambda *a: seen.append(a) or real(*a))
+    assert sandbox.unavailable_reason() is None
+    [(_, _, fd)] = seen
+    args = real(*seen[0])
+    assert args[args.index("--seccomp") + 1] == str(fd)

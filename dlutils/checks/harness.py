@@ -2,7 +2,7 @@
 
 During grading (``dlcourse grade``), each grade cell of the notebook is replaced by one call::
 
-    run("logistic_regression", "propagate", globals(), ".../inputs/propagate.json", ".../results/propagate.json")
+    run("logistic_regression", "propagate", globals(), "/grading/in/inputs/propagate.json", "/tmp/.../results/propagate.json")
 
 It calls the function the notebook defines at that point on each of the grader's inputs, with the
 same stand-ins for the other exercise functions as the public checks, and writes what it returned
@@ -15,16 +15,18 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import tempfile
 from collections.abc import Mapping
 from typing import Any
 
 from . import plain
 from .runner import CallFailed, call
 
-MAX_RESULT_CHARS = 20_000_000
-
 
 def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, results_path: str) -> None:
+    """Write ``name``'s values on each input of ``inputs_path`` to ``results_path`` as JSON; each case
+    that cannot be sent back as plain data is an error for that case only. The size of what comes
+    back is capped where it is read (autograder.protocol.MAX_RESULTS_BYTES, by the runner)."""
     exercise = importlib.import_module(f"dlutils.checks.{module}").EXERCISES[name]
     with open(inputs_path, encoding="utf-8") as f:
         cases = plain.loads(f.read())
@@ -36,16 +38,41 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
             continue
         try:
             value = call(name, namespace[name], inputs, exercise.public_stubs())
-            results.append({"value": plain.encode(value)})
         except CallFailed as e:
             results.append({"error": str(e), "raised": e.raised})
-        except TypeError as e:  # not plain data
-            results.append({"error": f"{name} returned something that is not numbers, arrays, tuples or dicts ({e})."})
+            continue
+        results.append(_encoded(name, value))
     text = json.dumps(results)
-    if len(text) > MAX_RESULT_CHARS:
-        text = json.dumps([{"error": f"{name} returned far more data than expected "
-                                     f"({len(text) // 1_000_000} MB); check the shapes of what it returns."}] * len(cases))
-    tmp = results_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, results_path)
+    try:
+        _write(results_path, text)
+    except OSError as e:  # larger than the file-size limit or the in-memory folder (EFBIG, ENOSPC)
+        _write(results_path, json.dumps([{"error": f"{name} returned far more data than could be sent back "
+                                                    f"({len(text):,} bytes of JSON: {e.strerror}); check the "
+                                                    "shapes of what it returns."}] * len(cases)))
+
+
+def _write(path: str, text: str) -> None:
+    """A fresh file (O_EXCL: never a link or FIFO left there), then renamed over ``path``."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".values-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        os.unlink(tmp)
+        raise
+
+
+def _encoded(name: str, value: Any) -> dict:
+    """``{"value": plain JSON}`` for one returned value, or ``{"error": why it cannot be sent}``."""
+    try:
+        encoded = plain.encode(value)
+        json.dumps(encoded)  # an int too long to write, say
+        return {"value": encoded}
+    except TypeError as e:  # not plain data
+        return {"error": f"{name} returned something that is not numbers, arrays, tuples or dicts ({e})."}
+    except RecursionError:
+        return {"error": f"{name} returned lists, tuples or dicts nested too deeply to send back; "
+                         "return the values the exercise asks for."}
+    except ValueError as e:
+        return {"error": f"{name} returned a value that cannot be sent back as plain data ({e})."}

@@ -36,7 +36,16 @@ def encode(x: Any) -> Any:
 
 def decode(x: Any) -> Any:
     """Inverse of :func:`encode`. Strict, since the grader decodes what student code wrote:
-    raises ValueError for anything :func:`encode` would not have produced."""
+    raises ValueError for anything :func:`encode` would not have produced, or cannot hold (an
+    integer beyond its dtype's range, nesting too deep to follow)."""
+    try:
+        return _decode(x)
+    except (OverflowError, RecursionError, TypeError, MemoryError) as e:
+        raise ValueError(f"malformed plain data ({type(e).__name__})") from None
+
+
+def _decode(x: Any) -> Any:
+    decode = _decode
     if isinstance(x, list):
         return [decode(v) for v in x]
     if not isinstance(x, dict):

@@ -6,7 +6,9 @@
                                                (SUBMISSIONS: a folder of <student>/<notebook>.ipynb,
                                                one notebook file, or nbgrader's submitted/ by default;
                                                student code runs in a bubblewrap sandbox: --no-sandbox
-                                               to grade without one)
+                                               to grade without one). Ctrl-C or SIGTERM stops
+                                               every process it started, names the students not
+                                               graded and exits with 130 (SIGINT) or 143 (SIGTERM)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
                                                of every assignment
 """
@@ -80,9 +82,10 @@ def main(argv=None) -> int:
         if args.command == "release":
             generate.main(args.assignments or None)
         elif args.command == "grade":
-            results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
-                                    use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
-                                    jobs=args.jobs)
+            with grading.stopping_on_signals():
+                results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
+                                        use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
+                                        jobs=args.jobs)
             print()
             print(grading.table(results))
             _summary(args.course_dir.resolve())
@@ -91,6 +94,9 @@ def main(argv=None) -> int:
     except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch) as e:
         print(f"dlcourse: {e}", file=sys.stderr)
         return 1
+    except grading.GradingStopped as e:
+        print(f"dlcourse grade: {e}", file=sys.stderr)
+        return e.exit_code
     return 0
 
 

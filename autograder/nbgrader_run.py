@@ -1,11 +1,19 @@
-"""Run nbgrader commands in a course directory and make throwaway course workspaces."""
+"""Run nbgrader commands in a course directory and make throwaway course workspaces.
+
+Each nbgrader command runs in its own session (its own process group, out of reach of the
+terminal's Ctrl-C), and can be stopped with everything it started: the kernels and the sandboxes,
+which start sessions of their own. ``Children`` keeps the commands of one grading run so that
+stopping the run (``Children.stop``) stops all of them, and starts no more.
+"""
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -15,13 +23,118 @@ class NbgraderError(RuntimeError):
     """An nbgrader command failed; the message holds the end of its log."""
 
 
+class Stopped(RuntimeError):
+    """The command was not run, or was killed, because its grading run is being stopped."""
+
+
+class Children:
+    """The nbgrader processes of one grading run, so that stopping the run stops every one of them
+    and everything they started (see ``kill_tree``); once stopped, no new one starts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen] = set()
+        self.stopped = False
+
+    def start(self, argv: list[str], **kwargs) -> subprocess.Popen:
+        with self._lock:  # under the lock, so that stop() cannot miss a process starting right now
+            if self.stopped:
+                raise Stopped("the grading run is being stopped")
+            proc = subprocess.Popen(argv, start_new_session=True, **kwargs)
+            self._running.add(proc)
+            return proc
+
+    def done(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.discard(proc)
+
+    def stop(self) -> None:
+        """Kill every running command with all its descendants; start no more."""
+        with self._lock:
+            self.stopped = True
+            running = list(self._running)
+        kill_tree([p.pid for p in running if p.returncode is None])
+
+
+def _parents() -> dict[int, int]:
+    """pid -> parent pid of every process (from /proc)."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+                out[int(entry)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
+
+
+def _tree(roots: list[int]) -> set[int]:
+    parents = _parents()
+    found = {r for r in roots if r in parents}
+    grew = True
+    while grew:
+        more = {pid for pid, ppid in parents.items() if ppid in found} - found
+        found |= more
+        grew = bool(more)
+    return found
+
+
+def _signal(pids, sig: int) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def kill_tree(roots: list[int]) -> None:
+    """SIGKILL the processes ``roots`` and all their descendants, whatever session or process
+    group they put themselves in (a sandbox and a kernel start their own). Every process of the
+    tree is stopped (SIGSTOP) first, until the tree no longer grows, so that none can fork a
+    child that escapes while its parent is being killed; then all of them are killed at once."""
+    stopped: set[int] = set()
+    for _ in range(50):
+        tree = _tree(roots) - {os.getpid()}
+        if tree <= stopped:
+            break
+        _signal(tree - stopped, signal.SIGSTOP)
+        stopped |= tree
+    _signal(stopped, signal.SIGKILL)
+    for pid in roots:  # their process groups, in case a member was missed
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
 def nbgrader(args: list[str], course_dir: Path, check: bool = True,
-             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run ``nbgrader ARGS`` with ``course_dir`` as the working directory (it reads nbgrader_config.py there)."""
+             extra_env: dict[str, str] | None = None, children: Children | None = None) -> subprocess.CompletedProcess:
+    """Run ``nbgrader ARGS`` with ``course_dir`` as the working directory (it reads nbgrader_config.py there).
+
+    The command runs in its own session; if this call is interrupted (Ctrl-C, or a signal turned
+    into an exception) the command is killed with everything it started before the exception goes
+    on. With ``children``, the run's ``Children.stop`` can kill it from another thread, and this
+    then raises ``Stopped``.
+    """
     bin_dir = str(Path(sys.executable).parent)  # nbgrader shells out to `alembic`, which lives beside python
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""), **(extra_env or {})}
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=env,
-                          capture_output=True, text=True)
+    argv = [sys.executable, "-m", "nbgrader", *args]
+    children = children or Children()
+    popen = children.start(argv, cwd=course_dir, env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = popen.communicate()
+    except BaseException:
+        kill_tree([popen.pid])
+        popen.wait()
+        raise
+    finally:
+        children.done(popen)
+    if children.stopped:
+        raise Stopped(f"`nbgrader {' '.join(args)}` was stopped")
+    proc = subprocess.CompletedProcess(argv, popen.returncode, stdout, stderr)
     if check and proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-25:])
         raise NbgraderError(f"`nbgrader {' '.join(args)}` failed in {course_dir}:\n{tail}")

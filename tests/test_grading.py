@@ -1,6 +1,7 @@
 """End to end with real nbgrader: the demo's sample submissions get exactly the scores they deserve."""
 import csv
 import json
+import os
 import re
 import shutil
 
@@ -150,7 +151,8 @@ def test_missing_submissions_folder_is_a_clear_error(tmp_path, capsys):
 def test_vetting_names_what_is_wrong(tmp_path, content, message):
     path = tmp_path / NOTEBOOK
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    assert message in submissions.vet("eve", path, NOTEBOOK)
+    problem, digest = submissions.check_notebook(path)
+    assert message in problem and digest is None
 
 
 def test_vetting_missing_or_renamed_notebook(tmp_path):
@@ -187,3 +189,86 @@ def test_known_mistakes_are_named_in_the_graded_feedback(demo, tmp_path):
                                     "where A > 0.5.")
     feedback = (course / "feedback" / "me" / ASSIGNMENT / "logistic_regression.html").read_text()
     assert "math.exp works on single numbers only" in feedback and "expected" not in predict_message
+
+
+def test_hostile_entries_in_submitted_cost_only_their_own_row(tmp_path, capsys):
+    """nbgrader's submitted/ layout graded in place, for real: links to the source notebook or
+    folder, a link to the gradebook, JSON that breaks parsers and entries that are not students
+    each get a 0 and a sentence; nothing they point to reaches autograded/ or feedback/; the
+    honest student beside them gets full marks; only valid student ids enter the gradebook."""
+    from nbgrader.api import Gradebook
+    from autograder import sandbox
+    course = cli.make_workspace(tmp_path / "course")
+    source = course / "source" / ASSIGNMENT
+    sub = course / "submitted"
+    ada = sub / "ada" / ASSIGNMENT
+    ada.mkdir(parents=True)
+    solved = samples.solved(nbformat.read(source / NOTEBOOK, as_version=4),
+                            nbformat.read(cli.REPO_ROOT / "release" / ASSIGNMENT / NOTEBOOK, as_version=4))
+    nbformat.write(solved, ada / NOTEBOOK)
+    (sub / "eve" / ASSIGNMENT).mkdir(parents=True)
+    (sub / "eve" / ASSIGNMENT / NOTEBOOK).symlink_to(source / NOTEBOOK)
+    (sub / "zed").mkdir()
+    (sub / "zed" / ASSIGNMENT).symlink_to(source)
+    (sub / "sam").symlink_to(course / "source")
+    shutil.copytree(ada, sub / "mal" / ASSIGNMENT)
+    (sub / "mal" / ASSIGNMENT / "gradebook.db").symlink_to(course / "gradebook.db")
+    for student, text in (("deep", "[" * 100_000 + "]" * 100_000),
+                          ("meta", json.dumps({**json.loads(nbformat.writes(solved)), "metadata": []}))):
+        (sub / student / ASSIGNMENT).mkdir(parents=True)
+        (sub / student / ASSIGNMENT / NOTEBOOK).write_text(text)
+    shutil.copytree(ada, sub / ".hidden" / ASSIGNMENT)
+    (sub / "notes.txt").write_text("to do")
+    flags = [] if sandbox.unavailable_reason() is None else ["--no-sandbox"]  # only the reference is graded
+    assert cli.main(["grade", ASSIGNMENT, "--course-dir", str(course), *flags]) == 0
+    out = capsys.readouterr().out
+    table = out[out.index("\nstudent "):]
+    rows = dict(re.findall(r"^(\S+) +(\S+  .*)$", table, re.M)[1:])
+    link = ("is a symbolic link; a submission may hold only regular files and folders, so nothing it points to "
+            "was read. Replace the link by a copy of the file (or delete it) and submit again")
+    assert rows == {
+        ".hidden": "0/12  not graded: folder names starting with '.' are skipped (hidden folders); rename .hidden "
+                   "to the student's id to grade it",
+        "ada": "12/12  full marks",
+        "deep": f"0/12  not graded: {NOTEBOOK} nests arrays or objects deeper than 100 levels; this is not a notebook "
+                "saved by Jupyter: resubmit the .ipynb saved by JupyterLab",
+        "eve": f"0/12  not graded: {ASSIGNMENT}/{NOTEBOOK} {link}",
+        "mal": f"0/12  not graded: {ASSIGNMENT}/gradebook.db {link}",
+        "meta": f'0/12  not graded: {NOTEBOOK} is not a valid notebook (its "metadata" is a list, not an object); '
+                "open it in JupyterLab and save it again",
+        "notes.txt": "0/12  not graded: notes.txt is a regular file, not a student folder; each student's notebook "
+                     f"goes in a folder named after the student (<student>/{NOTEBOOK})",
+        "sam": "0/12  not graded: sam is a symbolic link, not a folder; nothing it points to was read. Put the "
+               "student's files in a real folder and grade again",
+        "zed": f"0/12  not graded: {ASSIGNMENT} {link}",
+    }
+    assert sorted(os.listdir(course / "autograded")) == ["ada"]
+    assert sorted(os.listdir(course / "feedback")) == ["ada"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        assert sorted(s.id for s in gb.students) == ["ada", "deep", "eve", "mal", "meta", "sam", "zed"]
+        assert {s.student_id: s.score for s in gb.assignment_submissions(ASSIGNMENT)} == {"ada": 12.0}
+
+
+def test_an_external_folder_is_copied_without_following_links(tmp_path, capsys):
+    """The plain layout: a student folder that links to the source folder, or a notebook that links
+    to another student's, is refused; the honest notebook is copied into submitted/ byte for byte,
+    over what an earlier run left there."""
+    course = cli.make_workspace(tmp_path / "course")
+    incoming = tmp_path / "incoming"
+    (incoming / "ada").mkdir(parents=True)
+    release = nbformat.read(cli.REPO_ROOT / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    nbformat.write(release, incoming / "ada" / NOTEBOOK)  # blank: graded quickly, 0 points
+    (incoming / "mallory").mkdir()
+    (incoming / "mallory" / NOTEBOOK).symlink_to(incoming / "ada" / NOTEBOOK)
+    (incoming / "sol").symlink_to(course / "source" / ASSIGNMENT)
+    stale = course / "submitted" / "ada" / ASSIGNMENT
+    stale.mkdir(parents=True)
+    (stale / "old.txt").write_text("from an earlier run")
+    assert cli.main(["grade", ASSIGNMENT, str(incoming), "--course-dir", str(course), "--no-sandbox"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^ada +0/12  lost points in test_initialize_with_zeros", out, re.M), out
+    assert re.search(rf"^mallory +0/12  not graded: {re.escape(NOTEBOOK)} is a symbolic link; ", out, re.M), out
+    assert re.search(r"^sol +0/12  not graded: sol is a symbolic link, not a folder; ", out, re.M), out
+    assert sorted(os.listdir(course / "submitted")) == ["ada"]
+    assert sorted(os.listdir(stale)) == [NOTEBOOK]
+    assert (stale / NOTEBOOK).read_bytes() == (incoming / "ada" / NOTEBOOK).read_bytes()

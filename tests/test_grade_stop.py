@@ -1,0 +1,110 @@
+"""Stopping `dlcourse grade` for real: SIGTERM while a student's cell sleeps kills every process
+the run started (nbgrader, the sandbox, the kernel and what the cell spawned) and says who was
+graded and who was not."""
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import samples, sandbox
+from autograder.nbgrader_run import make_workspace
+from conftest import ASSIGNMENT, NOTEBOOK, REPO
+
+pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None
+                                and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
+                                reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+MARK_ENV = "DLCOURSE_STOP_TEST_MARK"
+
+
+def _cmdline(pid: str) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+
+
+def _start_time(pid: int) -> str | None:
+    """The start time (field 22 of /proc/PID/stat) of a live process, to tell it from a later one with
+    its pid; None once it is gone (or a zombie: dead, waiting for its parent to read its status)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+        return None if fields[0] == b"Z" else fields[19].decode()
+    except (OSError, IndexError):
+        return None
+
+
+def _processes_with(mark: str) -> list[str]:
+    """Live processes whose command line or environment holds ``mark``."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            text = _cmdline(pid) + Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace")
+            state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if mark in text and state != b"Z":
+            found.append(f"{pid}: {_cmdline(pid)[:200]}")
+    return found
+
+
+def _descendants(root: int) -> dict[int, str]:
+    """pid -> start time of every live descendant of ``root``."""
+    parents = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            parents[int(pid)] = int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, grew = {root}, True
+    while grew:
+        more = {p for p, pp in parents.items() if pp in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return {p: t for p in tree - {root} if (t := _start_time(p))}
+
+
+def test_sigterm_stops_every_process_and_names_who_was_not_graded(tmp_path):
+    mark = str(secrets.randbelow(10**8) + 10**8)
+    course = make_workspace(tmp_path / "course")
+    source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    solved = samples.solved(source, release)
+    sleeper = nbformat.v4.new_code_cell(f"import subprocess, time\nsubprocess.Popen(['sleep', '{mark}'])\n"
+                                        f"time.sleep({mark})")
+    sleeping = nbformat.from_dict({**solved, "cells": [*solved.cells[:3], sleeper, *solved.cells[3:]]})
+    incoming = tmp_path / "incoming"
+    for student, nb in (("ada", solved), ("bob_sleeps", sleeping), ("cleo", solved), (".hidden", solved)):
+        (incoming / student).mkdir(parents=True)
+        nbformat.write(nb, incoming / student / NOTEBOOK)
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with open(out, "wb") as o, open(err, "wb") as e:
+        proc = subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", ASSIGNMENT, str(incoming),
+                                 "--course-dir", str(course), "--cell-timeout", "3600", "--jobs", "1"],
+                                cwd=REPO, stdout=o, stderr=e, stdin=subprocess.DEVNULL,
+                                env={**os.environ, MARK_ENV: mark})
+    try:
+        deadline = time.monotonic() + 600
+        while not any(f"sleep {mark}" in _cmdline(p) for p in filter(str.isdigit, os.listdir("/proc"))
+                      if os.path.exists(f"/proc/{p}/cmdline")):
+            assert proc.poll() is None and time.monotonic() < deadline, (out.read_text(), err.read_text())
+            time.sleep(0.5)
+        time.sleep(1)
+        running = _descendants(proc.pid)  # nbgrader, bwrap, the kernel runner, the kernel, sleep ...
+        assert len(running) >= 5, running
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=120) == 143
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert err.read_text().splitlines()[-1] == (
+        "dlcourse grade: stopped by SIGTERM; every grading process it started was killed. Graded: ada. "
+        "Not graded: .hidden, bob_sleeps, cleo. Feedback and grades.csv were not written: run `dlcourse grade` "
+        "again to grade everyone.")
+    assert "  autograding bob_sleeps ..." in out.read_text() and "autograding cleo" not in out.read_text()
+    time.sleep(2)  # a killed process is gone at once; give a stray one the time to show up
+    assert [p for p, t in running.items() if _start_time(p) == t] == []
+    assert _processes_with(mark) == []
+    assert not (course / "grades.csv").exists()

@@ -1,8 +1,13 @@
 """Preprocessors for nbgrader's generate_feedback (configured in autograder/nbgrader_settings.py).
 
-Feedback runs nbgrader's own ClearHiddenTests first (hidden-test code is never shown), then
-- ``ShortenErrors``: replaces each error's traceback with its last line (the check's message),
-  because a traceback quotes the source lines it passed through, hidden tests included.
+Order of steps (``GenerateFeedback.preprocessors``):
+1. ``autograder.sanitize.DefuseStudentHTML``: student Markdown, raw cells, outputs and notebook
+   metadata are made inert once more (autograding did it already; this covers a notebook autograded
+   before that step existed), since nbgrader's feedback template puts Markdown through unsanitized;
+2. nbgrader's ``GetGrades`` and ``ClearHiddenTests`` (hidden-test code is never shown);
+3. ``ShortenErrors``: replaces each error's traceback with its last line (the check's message),
+   because a traceback quotes the source lines it passed through, hidden tests included;
+4. nbconvert's ``CSSHTMLHeaderPreprocessor``.
 """
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool

@@ -18,20 +18,23 @@ def configure(c, root: str | Path) -> None:
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     # Release notebooks carry no outputs (sources have none either).
     c.ClearOutput.enabled = True
-    # Sanitizing a submission: nbgrader's steps, plus one that stops a duplicated grade id from
-    # making the whole submission ungradable (autograder.sanitize).
+    # Sanitizing a submission (order and reasons: autograder.sanitize). Nothing the submission says
+    # about its cells is trusted: roles come from the release notebook, then nbgrader restores locked
+    # and test cells from the gradebook, then student HTML is defused before anything renders it.
     c.Autograde.sanitize_preprocessors = [
         "nbgrader.preprocessors.ClearOutput",
+        "autograder.sanitize.RestoreCellRoles",
         "nbgrader.preprocessors.DeduplicateIds",
-        "autograder.sanitize.DropOrphanNbgraderMetadata",
         "nbgrader.preprocessors.OverwriteKernelspec",
         "nbgrader.preprocessors.OverwriteCells",
+        "autograder.sanitize.DefuseStudentHTML",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
     # Grading: nbgrader's own steps, except that Execute (which would run the hidden tests inside
     # the student's kernel) is replaced by a sandboxed run scored from outside (autograder.verdicts).
     c.Autograde.autograde_preprocessors = [
         "autograder.verdicts.SandboxedGrading",
+        "autograder.sanitize.DefuseStudentHTML",  # again, on the outputs the sandboxed run wrote
         "nbgrader.preprocessors.IgnorePattern",
         "nbconvert.preprocessors.ClearMetadataPreprocessor",
         "nbgrader.preprocessors.LimitOutput",
@@ -39,13 +42,15 @@ def configure(c, root: str | Path) -> None:
         "nbgrader.preprocessors.AssignLatePenalties",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
-    # A deleted test cell comes back from the gradebook, so its exercise is still graded.
+    # RestoreCellRoles puts a deleted test cell back; this is nbgrader's own safety net for it.
     c.OverwriteCells.add_missing_cells = True
     # Stock nbgrader's Execute settings, used only where that path is chosen (benchmarks).
     c.Execute.timeout = 120
     c.Execute.interrupt_on_timeout = True
-    # Feedback: strip hidden tests and the tracebacks that would quote them (see autograder.feedback).
+    # Feedback: strip hidden tests and the tracebacks that would quote them (see autograder.feedback),
+    # and defuse student HTML once more (a notebook autograded before that step existed).
     c.GenerateFeedback.preprocessors = [
+        "autograder.sanitize.DefuseStudentHTML",
         "nbgrader.preprocessors.GetGrades",
         "nbgrader.preprocessors.ClearHiddenTests",
         "autograder.feedback.ShortenErrors",

@@ -41,8 +41,8 @@ from .registry import by_checks_module, get
 HIDDEN_TESTS = 3  # hidden tests per exercise per grading run
 # A returned value the judge cannot even compare (an integer beyond float range, ...): the test fails
 # with this, which names only the kind of error, never an expected value.
-UNJUDGEABLE = ("{name} returned a value that could not be compared with the expected one ({error} while "
-               "judging it); return plain numbers and arrays of the kind the exercise asks for.")
+UNJUDGEABLE = ("{name} returned a value the grader could not judge ({error} while comparing it); return "
+               "plain numbers and arrays of the kind the exercise asks for.")
 
 
 @lru_cache(maxsize=None)

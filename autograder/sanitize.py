@@ -22,7 +22,7 @@ import os
 import re
 
 import nbformat
-from bleach._vendor.html5lib._tokenizer import HTMLTokenizer  # the WHATWG tokenizer: what a browser sees
+from bleach._vendor.html5lib._tokenizer import HTMLTokenizer  # the WHATWG tokenizer: what a browser sees (bleach pinned in requirements.txt)
 from bleach._vendor.html5lib.constants import tokenTypes
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbgrader.coursedir import CourseDirectory

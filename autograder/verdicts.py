@@ -22,6 +22,7 @@ gradebook. Steps, per notebook:
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import shutil
 import sys
@@ -179,18 +180,23 @@ def _in_path(job_in: Path, sandboxed: bool) -> str:
 
 def _copy_student_files(folder: Path, dest: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> None:
     """The submission's other files (data the notebook reads), without notebooks, links or our records,
-    ``budget`` bytes in all."""
+    ``budget`` bytes in all. Vetting (autograder.submissions) already refused links and special files;
+    this reads as carefully anyway (no link followed, regular files only), since it runs later."""
     dest.mkdir(parents=True)
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.suffix == ".ipynb" or path.name == RECORD:
-            continue
-        size = path.stat().st_size
-        if size > budget:
-            continue
-        budget -= size
-        target = dest / path.relative_to(folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix == ".ipynb" or name == RECORD:
+                continue
+            try:
+                data = untrusted.read_bytes(path, budget)
+            except untrusted.Refused:
+                continue
+            budget -= len(data)
+            target = dest / path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def _repairs(nb) -> list[str]:

@@ -7,12 +7,14 @@ written outside the sandbox, no process outlives the run; every equivalent solut
 import hashlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 
 import corpus
+import corpus_hardening as hardening
 import dlutils
 from autograder import grading, sandbox
 from autograder.nbgrader_run import make_workspace
@@ -52,8 +54,11 @@ def graded(tmp_path_factory):
     mark = str(secrets.randbelow(10**8) + 10**8)
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
-    entries = {**corpus.build(source, release), **corpus.equivalent(source, release)}
-    entries["ada_reference"] = (corpus.samples.solved(source, release), corpus.Expect(corpus.FULL))
+    entries = {**corpus.build(source, release), **corpus.equivalent(source, release),
+               **hardening.notebooks(source, release)}
+    entries[hardening.VICTIM] = (corpus.samples.solved(source, release), corpus.Expect(corpus.FULL))
+    trees = hardening.trees(source, release)
+    others = hardening.entries(source, release)
     incoming = course / "submitted"
     for student, (nb, _) in entries.items():
         folder = incoming / student / ASSIGNMENT
@@ -65,12 +70,26 @@ def graded(tmp_path_factory):
             for placeholder, value in (("COURSE", str(course)), ("REPO", str(REPO)), ("MARK", mark)):
                 text = text.replace(placeholder, value)
             (folder / NOTEBOOK).write_text(text)
-    honest = (incoming / "ada_reference" / ASSIGNMENT / NOTEBOOK).read_bytes()
+    for student, tree in trees.items():  # after the victim's folder exists: some link to it
+        folder = incoming / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        if tree.notebook is not None:
+            nbformat.write(tree.notebook, folder / NOTEBOOK)
+        tree.build(folder, course)
+    for make, _ in others.values():
+        make(incoming)
+    honest = (incoming / hardening.VICTIM / ASSIGNMENT / NOTEBOOK).read_bytes()
     dlutils_before = _tree_hash(Path(dlutils.__file__).parent)
+    source_before = _tree_hash(course / "source")
+    jobs_before = set(Path(tempfile.gettempdir()).glob("dlcourse-*"))
     results = grading.grade(course, ASSIGNMENT, seed=20261123, cell_timeout=CELL_TIMEOUT)
+    expect = {s: e for s, (_, e) in entries.items()}
+    expect.update({s: t.expect for s, t in trees.items()})
+    expect.update({s: e for s, (_, e) in others.items()})
     return {
-        "course": course, "mark": mark, "expect": {s: e for s, (_, e) in entries.items()},
+        "course": course, "mark": mark, "expect": expect, "refused": sorted(trees) + sorted(others),
         "results": {r.student: r for r in results}, "honest": honest, "dlutils_before": dlutils_before,
+        "source_before": source_before, "jobs_before": jobs_before,
     }
 
 
@@ -78,7 +97,9 @@ def graded(tmp_path_factory):
 def _students():
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
-    return sorted({**corpus.build(source, release), **corpus.equivalent(source, release)})
+    return sorted({**corpus.build(source, release), **corpus.equivalent(source, release),
+                   **hardening.notebooks(source, release), **hardening.trees(source, release),
+                   **hardening.entries(source, release)})
 
 
 def _outputs_text(cell) -> str:
@@ -114,8 +135,8 @@ def test_each_submission_gets_exactly_what_it_deserves(graded, student):
 
 def test_the_honest_student_beside_the_attacks_is_intact(graded):
     course = graded["course"]
-    assert graded["results"]["ada_reference"].score == corpus.FULL
-    assert (course / "submitted" / "ada_reference" / ASSIGNMENT / NOTEBOOK).read_bytes() == graded["honest"]
+    assert graded["results"][hardening.VICTIM].score == corpus.FULL
+    assert (course / "submitted" / hardening.VICTIM / ASSIGNMENT / NOTEBOOK).read_bytes() == graded["honest"]
     from nbgrader.api import Gradebook
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         scores = {s.student_id: s.score for s in gb.assignment_submissions(ASSIGNMENT)}
@@ -144,3 +165,29 @@ def test_feedback_never_shows_hidden_tests_or_expected_values(graded):
         text = html.read_text()
         for secret in ("BEGIN HIDDEN TESTS", "autograder.hidden", "verify(", "expected "):
             assert secret not in text, (html, secret)
+
+
+def test_every_entry_of_the_submissions_folder_has_a_row(graded):
+    listed = {p.name for p in (graded["course"] / "submitted").iterdir()}
+    assert listed == set(graded["results"])
+
+
+def test_nothing_a_refused_submission_points_to_is_read_or_copied(graded):
+    course = graded["course"]
+    for student in graded["refused"]:
+        for where in ("autograded", "feedback"):
+            assert not (course / where / student).exists(), (where, student)
+    assert _tree_hash(course / "source") == graded["source_before"]
+
+
+def test_the_sandboxes_leave_no_job_folders_behind(graded):
+    assert set(Path(tempfile.gettempdir()).glob("dlcourse-*")) - graded["jobs_before"] == set()
+
+
+def test_student_html_is_escaped_in_the_feedback(graded):
+    html = (graded["course"] / "feedback" / "script_in_markdown" / ASSIGNMENT
+            / NOTEBOOK.replace(".ipynb", ".html")).read_text()
+    assert "vectorize" in html  # the student's words are kept
+    # Escaped, the attack's text is the student's words; live, it would start with "<".
+    for live in ("<script>window.__pwned", '<img src="x" onerror', '<a href="javascript:', "<iframe"):
+        assert live not in html, live

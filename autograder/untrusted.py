@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,9 @@ def loads(data: bytes | str, *, name: str, max_depth: int = MAX_DEPTH) -> Any:
         raise Refused(f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     except RecursionError:
         raise Refused(f"{name} nests arrays or objects deeper than {max_depth} levels") from None
-    except ValueError as e:  # Python's limit on the digits of an integer literal
-        raise Refused(f"{name} holds a number too long to read ({e})") from None
+    except ValueError:  # Python's limit on the digits of an integer literal
+        raise Refused(f"{name} holds a number too long to read (more than "
+                      f"{sys.get_int_max_str_digits():,} digits)") from None
     if depth(value, max_depth) > max_depth:
         raise Refused(f"{name} nests arrays or objects deeper than {max_depth} levels")
     return value

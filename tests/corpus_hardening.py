@@ -166,8 +166,8 @@ def notebooks(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
                         forged += 1
                     except OSError:
                         pass
-        os.write(1, b'{"kernel": "ok", "cells": []}')
-        print("FORGED", forged)
+        os.write(1, b'{"kernel": "ok", "cells": []}')  # the kernel's own stdout: shown as output, harmlessly
+        print(f"FORGED {forged}")  # one write: the line above may land anywhere around it
     """), Expect(FULL - 1, BUG_LOST, output={"attack": "FORGED 0"}))
     c["flood_files"] = (insert_after(buggy, "test_model", """
         import os, time

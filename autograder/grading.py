@@ -9,7 +9,11 @@ never stop the others):
    followed); copy gradable ones into submitted/ if needed; every entry of the folder gets a row;
 4. ``nbgrader autograde ASSIGNMENT --student S`` for each gradable submission; the course's
    settings make that run the notebook in the sandbox and score it from outside
-   (autograder.verdicts), with this run's seed so every student gets the same hidden inputs;
+   (autograder.verdicts), with this run's seed so every student gets the same hidden inputs.
+   Batch grading skips the demonstration cells (locked cells the source marks
+   ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
+   file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab
+   (``--SandboxedGrading.skip_demo_cells=False``);
 5. ``nbgrader generate_feedback`` (hidden tests removed, see autograder.feedback);
 6. ``nbgrader export`` to grades.csv;
 7. read the scores back from the gradebook, and what went wrong from each grading record.
@@ -101,7 +105,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     written to every grading record) so a regrade can reproduce it. Without a working sandbox this
     raises SandboxUnavailable unless ``use_sandbox`` is False. ``jobs`` submissions are graded at
     once (default: one per CPU), each in its own nbgrader process and sandbox user. ``limits``:
-    what a submission may hold (autograder.submissions.Limits).
+    what a submission may hold (autograder.submissions.Limits). When ``folder`` is a single notebook
+    file (self-study), every cell runs, the demonstration cells too; a batch skips them (step 4).
 
     Interrupted (KeyboardInterrupt, or ``Signalled`` under ``stopping_on_signals``), it kills every
     process it started and raises ``GradingStopped`` naming the students graded and not graded.
@@ -115,6 +120,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     course_dir = Path(course_dir).resolve()
     assignment = get(assignment_id)
     folder = submissions.require(Path(folder).resolve() if folder else course_dir / "submitted")
+    if folder.is_file():  # self-study: one learner wants to see the whole notebook run
+        settings.append("--SandboxedGrading.skip_demo_cells=False")
     source = course_dir / "source" / assignment_id / assignment.notebook
     if not source.is_file():
         raise FileNotFoundError(f"{source}: the source notebook is missing, so there is nothing to grade against. "

@@ -86,6 +86,10 @@ CELL_STOPPED = {
     DIED: "stopped the kernel (os._exit, a crash, or the memory limit)",
 }
 CELL_NOTE = "[grader] This cell {what}.\n"
+# The "what" of the note in a demonstration cell the grader does not run (a locked cell of the release
+# marked skip_when_grading; never sent to the kernel, so it has no run record).
+DEMO_NOT_RUN = ("only demonstrates (it trains, plots or compares), so the grader does not run it; "
+                "run it in JupyterLab to see what it shows")
 # Why a grade cell brought back no values, by the status of its cell; None: it has no record.
 _PREVENTED = ("the notebook prevented the grader's call from running or reporting (it changes how "
               "cells run or replaces built-in functions); no values came back.")

@@ -3,10 +3,12 @@
 ``Autograde.sanitize_preprocessors`` (autograder.nbgrader_settings) run in this order:
 
 1. nbgrader ``ClearOutput``: the submission's own outputs are dropped (the sandbox makes new ones).
-2. :class:`RestoreCellRoles`: every cell's student-side nbgrader metadata is dropped, and each cell
-   of the release notebook that has a role (answer, test, locked) gives its metadata back to the
-   submission cell that corresponds to it. Cells the student added stay plain student cells;
-   forged grade cells and renamed ids grade nothing. Each repair is written down for the student.
+2. :class:`RestoreCellRoles`: every cell's student-side nbgrader and dlcourse metadata is dropped,
+   and each cell of the release notebook that has a role (answer, test, locked) gives its metadata
+   back to the submission cell that corresponds to it (with its ``dlcourse`` flags, such as
+   ``skip_when_grading`` on a demonstration cell, which ``autograder.verdicts`` reads). Cells the
+   student added stay plain student cells; forged grade cells, renamed ids and forged flags grade
+   (and skip) nothing. Each repair is written down for the student.
 3. nbgrader ``DeduplicateIds``, ``OverwriteKernelspec``, ``OverwriteCells`` (sources, types and points
    of locked and test cells come back from the gradebook; ``add_missing_cells`` as a safety net).
 4. :class:`DefuseStudentHTML`: nothing from the submission can run in a browser. It runs here, so the
@@ -30,6 +32,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
 ROLE_FLAGS = ("grade", "solution", "locked", "task")
+COURSE_KEY = "dlcourse"  # the course's own metadata, of the notebook and of cells: trusted only from the release
 REPAIRS_HEADING = "**Grading notes.** Before grading, the grader had to repair this notebook:"
 
 
@@ -97,7 +100,9 @@ class RestoreCellRoles(NbGraderPreprocessor):
 
     Each repair is a sentence for the student, in ``nb.metadata["dlcourse"]["repairs"]`` (copied into
     the grading record) and in a Markdown cell at the top of the autograded notebook (so the feedback
-    shows it). The student's own ``dlcourse`` metadata is replaced.
+    shows it). The student's own ``dlcourse`` metadata is replaced, the notebook's and every cell's:
+    a cell's ``dlcourse`` flags (``COURSE_KEY``, e.g. ``{"skip_when_grading": true}`` on a locked
+    demonstration cell) come from the release cell it matches, like its role, or from nowhere.
     """
 
     release_notebook = Unicode(
@@ -107,12 +112,16 @@ class RestoreCellRoles(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         release = nbformat.read(self._release_path(resources), as_version=4)
         claims = {id(c): c.metadata.pop("nbgrader", None) for c in nb.cells}
+        for c in nb.cells:  # the student's own course flags are never read (e.g. a forged skip_when_grading)
+            c.metadata.pop(COURSE_KEY, None)
         number = {id(c): i + 1 for i, c in enumerate(nb.cells)}
         matched = self._match(release, nb.cells, claims)  # id(submission cell) -> release cell
         role_of = {id(r): c for c in nb.cells for r in [matched.get(id(c))] if r is not None}
         repairs = []
         for c in nb.cells:
             r = matched.get(id(c))
+            if r is not None and isinstance(r.metadata.get(COURSE_KEY), dict):
+                c.metadata[COURSE_KEY] = copy.deepcopy(r.metadata[COURSE_KEY])
             if r is not None and "nbgrader" in r.metadata:
                 c.metadata["nbgrader"] = copy.deepcopy(r.metadata["nbgrader"])
                 repairs += self._compare(claims[id(c)], r)
@@ -123,7 +132,7 @@ class RestoreCellRoles(NbGraderPreprocessor):
                                f"own cell and {ran}.")
         repairs += self._put_back_missing(release, nb.cells, matched, role_of)
         repairs += self._move_tests_below_answers(release, nb.cells, role_of)
-        nb.metadata["dlcourse"] = {"repairs": repairs}
+        nb.metadata[COURSE_KEY] = {"repairs": repairs}
         if repairs:
             nb.cells.insert(0, nbformat.v4.new_markdown_cell(
                 REPAIRS_HEADING + "\n\n" + "\n".join(f"- {r}" for r in repairs)))

@@ -4,9 +4,11 @@ It takes the place of nbgrader's ``Execute`` in ``Autograde.autograde_preprocess
 autograder.nbgrader_settings), after nbgrader has restored locked and test cells from the
 gradebook. Steps, per notebook:
 
-1. Build a job: every code cell in order; each test cell of an exercise (grade id ``test_<name>``)
-   is replaced by a call into ``dlutils.checks.harness``; hidden inputs for each exercise are drawn
-   from this run's seed (``hidden.hidden_inputs``) and written as plain JSON.
+1. Build a job: every code cell in order, except demonstration cells (``skip_demo_cells``: locked
+   cells the release marks ``skip_when_grading``, whose source nbgrader restored); each test cell
+   of an exercise (grade id ``test_<name>``) is replaced by a call into ``dlutils.checks.harness``;
+   hidden inputs for each exercise are drawn from this run's seed (``hidden.hidden_inputs``) and
+   written as plain JSON.
 2. Run the job in the sandbox (``sandbox.run`` + ``kernel_runner.py``): a fresh kernel executes
    the cells; the harness writes each graded function's returned values, and the runner sends them
    back with every cell's record in one report on its standard output (the sandbox has no
@@ -16,8 +18,10 @@ gradebook. Steps, per notebook:
    returned values (``hidden.score``), and write each test cell's outputs so that nbgrader's
    ``SaveAutoGrades`` records the score: no output for full marks, a number for partial credit,
    an error for zero. The messages say what was wrong without revealing expected values.
-4. Copy the student's own outputs (text and images, capped) into the other code cells, and write
-   ``grading-record.json`` beside the notebook: seed, sandbox, timings, and what went wrong.
+4. Copy the student's own outputs (text and images, capped) into the other code cells (a skipped
+   demonstration cell gets a note saying why it was not run), and write ``grading-record.json``
+   beside the notebook: seed, sandbox, timings, how many demonstration cells were skipped, and what
+   went wrong.
 """
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ from dlutils.checks import plain
 from . import grade_cells, hidden, protocol, sandbox, untrusted
 from .registry import ASSIGNMENTS
 from .sandbox import NOBODY
+from .sanitize import COURSE_KEY
 
 RECORD = "grading-record.json"
 RUNNER = Path(__file__).with_name(protocol.RUNNER)
@@ -63,6 +68,12 @@ class SandboxedGrading(NbGraderPreprocessor):
     processes = Integer(DEFAULT_LIMITS.processes, help="Processes and threads the student code may have at "
                         "once.").tag(config=True)
     output_bytes = Integer(DEFAULT_LIMITS.output_bytes, help="Output kept per cell, bytes.").tag(config=True)
+    skip_demo_cells = Bool(True, help="Do not run the demonstration cells (locked cells the release notebook "
+                           "marks dlcourse.skip_when_grading: training runs, plots, learning-rate comparisons). "
+                           "They grade nothing and can take most of a notebook's time; their source is the "
+                           "release's (restored by nbgrader), so nothing of the learner's hides in them. "
+                           "False runs every cell, as JupyterLab does (self-study grading of one "
+                           "notebook).").tag(config=True)
     uid = Integer(NOBODY, help="Unprivileged uid the student code runs as when grading as root; "
                                        "give each concurrent grading its own.").tag(config=True)
 
@@ -75,9 +86,11 @@ class SandboxedGrading(NbGraderPreprocessor):
         seed = self.seed if self.seed is not None else secrets.randbits(32)
         exercises = ASSIGNMENTS[assignment_id].exercises
         graded = grade_cells.graded_cells(nb, exercises)
-        record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": seed,
-                                  "sandbox": self.sandbox, "events": [], "scores": {}, "tests": {}}
         unmapped = [i for i, c in enumerate(nb.cells) if grade_cells.is_test_cell(c) and i not in graded]
+        demos = self.demo_cells(nb, graded)
+        record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": seed,
+                                  "sandbox": self.sandbox, "skipped_demo_cells": len(demos), "events": [],
+                                  "scores": {}, "tests": {}}
         record["events"] += _repairs(nb)
         for i in unmapped:  # never run a test cell as plain code: it would grade nothing
             record["events"].append(f"test cell {nb.cells[i].metadata['nbgrader'].get('grade_id')!r} names no "
@@ -85,7 +98,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
             job_in = Path(tmp) / "in"
             limits = self.limits()
-            cases = self._write_job(nb, graded, set(unmapped), assignment_id, seed, folder, job_in, limits)
+            cases = self._write_job(nb, graded, set(unmapped) | demos, assignment_id, seed, folder, job_in, limits)
             outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/{protocol.RUNNER}"],
                                   job_in, limits, sandbox=self.sandbox, uid=self.uid, report_bytes=limits.file_bytes)
         record["seconds"] = round(outcome.seconds, 2)
@@ -100,7 +113,7 @@ class SandboxedGrading(NbGraderPreprocessor):
             record["events"].append(run["kernel"])
         records = {r["index"]: r for r in (run or {}).get("cells", [])}
         returned = (run or {}).get(protocol.RESULTS, {})
-        self._fill_outputs(nb, records, graded, record)
+        self._fill_outputs(nb, records, graded, demos, record)
         for index, name in graded.items():
             self._score_cell(nb.cells[index], assignment_id, name, cases[name], records.get(index),
                              returned.get(name), seed, record)
@@ -112,6 +125,12 @@ class SandboxedGrading(NbGraderPreprocessor):
         return protocol.Limits(cell_seconds=self.cell_timeout, wall_seconds=self.wall_timeout,
                                memory_bytes=self.memory_mb << 20, processes=self.processes,
                                output_bytes=self.output_bytes)
+
+    def demo_cells(self, nb, graded) -> set[int]:
+        """Indices of the demonstration cells this grading does not run (none with skip_demo_cells False)."""
+        if not self.skip_demo_cells:
+            return set()
+        return {i for i, c in enumerate(nb.cells) if i not in graded and is_demo_cell(c)}
 
     def _write_job(self, nb, graded, skipped: set[int], assignment_id, seed, folder, job_in: Path,
                    limits: protocol.Limits = DEFAULT_LIMITS) -> dict[str, list]:
@@ -133,9 +152,13 @@ class SandboxedGrading(NbGraderPreprocessor):
         _copy_student_files(folder, job_in / protocol.FILES, limits.files_bytes)
         return cases
 
-    def _fill_outputs(self, nb, records, graded, record) -> None:
+    def _fill_outputs(self, nb, records, graded, demos, record) -> None:
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or index in graded:
+                continue
+            if index in demos:
+                cell.outputs = [new_output("stream", name="stdout",
+                                           text=protocol.CELL_NOTE.format(what=protocol.DEMO_NOT_RUN))]
                 continue
             r = records.get(index)
             cell.outputs = _outputs(r)
@@ -172,6 +195,17 @@ class SandboxedGrading(NbGraderPreprocessor):
         else:
             cell.outputs.append(new_output("error", ename="HiddenTestsFailed",
                                            evalue=f"{name} earned 0 of {points:g} points", traceback=[]))
+
+
+def is_demo_cell(cell) -> bool:
+    """A demonstration cell: a locked code cell that grades nothing (neither answer nor test) and is
+    marked ``dlcourse.skip_when_grading``. Both marks are the release's (``RestoreCellRoles`` drops the
+    learner's own and copies the release cell's), so a learner cannot skip a cell of their own, and
+    the source is the release's (nbgrader's ``OverwriteCells`` restores locked cells)."""
+    role, course = cell.metadata.get("nbgrader"), cell.metadata.get(COURSE_KEY)
+    return (cell.cell_type == "code" and isinstance(role, dict) and isinstance(course, dict)
+            and role.get("locked") is True and not role.get("grade") and not role.get("solution")
+            and course.get("skip_when_grading") is True)
 
 
 def _in_path(job_in: Path, sandboxed: bool) -> str:

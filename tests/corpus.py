@@ -248,8 +248,8 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
             print("MemoryError at once")
         hog = []
         try:
-            while True:                               # and a gigabyte at a time, touched
-                hog.append(bytearray(1 << 30))
+            while True:                               # and a gigabyte at a time (calloc'd: the limit counts
+                hog.append(bytes(1 << 30))            # address space, and untouched pages keep this fast)
         except MemoryError:
             print("MemoryError after", len(hog), "GB")
         del hog

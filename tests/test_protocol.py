@@ -96,7 +96,8 @@ def test_every_status_has_a_message_and_only_the_stopping_ones_a_cell_note():
 
 
 def test_neither_side_spells_a_status_or_a_message_itself():
-    messages = [m for m in list(protocol.NO_RESULTS.values()) + list(protocol.CELL_STOPPED.values())]
+    messages = [m for m in list(protocol.NO_RESULTS.values()) + list(protocol.CELL_STOPPED.values())
+                + [protocol.DEMO_NOT_RUN]]
     fragments = {m.split("{")[0].strip() for m in messages} | {"[grader] This cell", "output truncated by the grader",
                                                                "the kernel did not start", "the kernel stopped at"}
     for name in ("verdicts.py", "kernel_runner.py"):
@@ -117,7 +118,7 @@ def test_verdicts_notes_each_stopped_cell_with_the_protocol_sentence():
                for i, s in enumerate(protocol.STATUSES)}
     record = {"events": []}
     grading = verdicts.SandboxedGrading(config=Config({"SandboxedGrading": {"cell_timeout": 5}}))
-    grading._fill_outputs(nb, records, {}, record)
+    grading._fill_outputs(nb, records, {}, set(), record)
     for i, status in enumerate(protocol.STATUSES):
         texts = [o["text"] for o in nb.cells[i].outputs]
         what = protocol.cell_stopped(status, 5)
@@ -385,6 +386,42 @@ def test_whitespace_only_cells_are_not_sent_to_the_kernel(tmp_path):
     verdicts.SandboxedGrading()._write_job(nb, {}, set(), ASSIGNMENT, 1, folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert job["cells"] == [{"index": 0, "source": "x = 1"}, {"index": 3, "source": "y = 2"}]
+
+
+def _locked(grade_id: str, **flags) -> dict:
+    return {"grade": False, "solution": False, "locked": True, "grade_id": grade_id, "schema_version": 3, **flags}
+
+
+def test_demonstration_cells_are_not_sent_to_the_kernel_and_say_why(tmp_path):
+    """Only a locked code cell that grades nothing and carries dlcourse.skip_when_grading is skipped."""
+    skip = {"skip_when_grading": True}
+    cells = [new_code_cell("x = 1"),
+             new_code_cell("train()", metadata={"nbgrader": _locked("demo_a"), "dlcourse": skip}),
+             new_code_cell("plot()", metadata={"nbgrader": _locked("plain_locked")}),
+             new_code_cell("mine()", metadata={"dlcourse": skip}),  # not locked: the learner's own cell
+             new_code_cell("ans()", metadata={"nbgrader": _locked("ans", solution=True, locked=False), "dlcourse": skip}),
+             new_code_cell("checks.check_sigmoid(sigmoid)", metadata={"nbgrader": _locked(
+                 "test_sigmoid", grade=True, points=1), "dlcourse": skip}),
+             new_code_cell("odd()", metadata={"nbgrader": _locked("demo_b"), "dlcourse": {"skip_when_grading": "yes"}}),
+             new_code_cell("compare()", metadata={"nbgrader": _locked("demo_c"), "dlcourse": skip})]
+    nb = new_notebook(cells=cells)
+    graded = {5: "sigmoid"}
+    assert verdicts.SandboxedGrading().demo_cells(nb, graded) == {1, 7}
+    assert verdicts.SandboxedGrading(config=Config({"SandboxedGrading": {"skip_demo_cells": False}})).demo_cells(
+        nb, graded) == set()
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    grading = verdicts.SandboxedGrading()
+    grading._write_job(nb, graded, {1, 7}, ASSIGNMENT, 1, folder, tmp_path / "in")
+    job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
+    assert [c["index"] for c in job["cells"]] == [0, 2, 3, 4, 5, 6]
+    record = {"events": []}
+    grading._fill_outputs(nb, {}, graded, {1, 7}, record)
+    note = ("[grader] This cell only demonstrates (it trains, plots or compares), so the grader does not run it; "
+            "run it in JupyterLab to see what it shows.\n")
+    assert [[(o["name"], o["text"]) for o in nb.cells[i].outputs] for i in (1, 7)] == [[("stdout", note)]] * 2
+    assert [nb.cells[i].outputs for i in (0, 2, 3, 4, 6)] == [[]] * 5
+    assert record == {"events": []}  # skipping is not a problem
 
 
 @pytest.mark.parametrize("returned,message", [

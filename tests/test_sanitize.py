@@ -29,9 +29,9 @@ def solved(release):
     return samples.solved(nbformat.read(ASSIGNMENTS[ASSIGNMENT].source_path(REPO), as_version=4), release)
 
 
-def restore(nb):
+def restore(nb, release_path=RELEASE):
     config = Config()
-    config.RestoreCellRoles.release_notebook = str(RELEASE)
+    config.RestoreCellRoles.release_notebook = str(release_path)
     nb, _ = RestoreCellRoles(config=config).preprocess(copy.deepcopy(nb), copy.deepcopy(RESOURCES))
     return nb
 
@@ -61,6 +61,7 @@ def test_an_intact_submission_keeps_its_roles_and_gets_no_notes(solved, release)
     out = restore(solved)
     assert repairs(out) == [] and len(out.cells) == len(release.cells)
     assert [c.metadata.get("nbgrader") for c in out.cells] == [c.metadata.get("nbgrader") for c in release.cells]
+    assert [c.metadata.get("dlcourse") for c in out.cells] == [c.metadata.get("dlcourse") for c in release.cells]
     assert [c.source for c in out.cells] == [c.source for c in solved.cells]
 
 
@@ -186,10 +187,74 @@ def test_deleted_test_and_answer_cells(solved, release):
     assert out.cells[-2].source.startswith("# my work") and out.cells[-2].metadata["nbgrader"]["grade_id"] == "propagate"
     assert out.cells[-1].source == release.cells[at(release, "test_propagate")].source
     assert out.cells[at(out, "md-24") + 1].metadata["nbgrader"]["grade_id"] == "test_predict"
-    assert [gid for _, gid in roles(out)] == ["preprocess", "test_preprocess", "sigmoid", "test_sigmoid",
+    graded = [c.metadata["nbgrader"]["grade_id"] for c in out.cells  # answer and test cells (not the locked ones)
+              if c.metadata.get("nbgrader", {}).get("solution") or c.metadata.get("nbgrader", {}).get("grade")]
+    assert graded == ["preprocess", "test_preprocess", "sigmoid", "test_sigmoid",
                                               "initialize_with_zeros", "test_initialize_with_zeros", "optimize",
                                               "test_optimize", "test_predict", "model", "test_model", "propagate",
                                               "test_propagate"]
+
+
+# --- demonstration cells: the skip_when_grading flag comes from the release only ------------------
+
+SKIP = {"skip_when_grading": True}
+
+
+@pytest.fixture
+def demo_release(tmp_path, release, solved):
+    """A release notebook with a demonstration cell of this test's own (whatever the course marks), and
+    the solved submission with that cell where the release has it (cell 6)."""
+    demo = new_code_cell("print('a demonstration')", id="my-demo")
+    demo.metadata["nbgrader"] = {"grade": False, "solution": False, "locked": True, "grade_id": "demo_mine",
+                                 "schema_version": 3}
+    demo.metadata["dlcourse"] = dict(SKIP)
+    ours = copy.deepcopy(release)
+    ours.cells.insert(5, demo)
+    path = tmp_path / RELEASE.name
+    nbformat.write(ours, path)
+    submission = copy.deepcopy(solved)
+    submission.cells.insert(5, copy.deepcopy(demo))
+    return path, submission
+
+
+def test_the_release_flag_is_restored_onto_the_demonstration_cell(demo_release):
+    path, nb = demo_release
+    nb.cells[at(nb, "my-demo")].metadata["dlcourse"] = {"skip_when_grading": False, "extra": "<b>x</b>"}
+    out = restore(nb, path)
+    assert repairs(out) == []
+    assert out.cells[at(out, "my-demo")].metadata["dlcourse"] == SKIP
+    assert out.cells[at(out, "my-demo")].metadata["nbgrader"]["grade_id"] == "demo_mine"
+
+
+def test_a_deleted_flag_comes_back(demo_release):
+    path, nb = demo_release
+    del nb.cells[at(nb, "my-demo")].metadata["dlcourse"]
+    out = restore(nb, path)
+    assert repairs(out) == [] and out.cells[at(out, "my-demo")].metadata["dlcourse"] == SKIP
+
+
+def test_a_deleted_demonstration_cell_comes_back_with_its_flag(demo_release):
+    path, nb = demo_release
+    del nb.cells[at(nb, "my-demo")]
+    out = restore(nb, path)
+    assert repairs(out) == ["The locked cell `demo_mine` was missing; the grader put it back."]
+    [back] = [c for c in out.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "demo_mine"]
+    assert back.metadata["dlcourse"] == SKIP and back.source == "print('a demonstration')"
+
+
+def test_a_forged_flag_on_a_learners_own_cell_is_dropped(demo_release):
+    path, nb = demo_release
+    flag_only = new_code_cell("hidden_work()", id="mine-1", metadata={"dlcourse": dict(SKIP)})
+    # a pasted copy of the demonstration cell (new id, the learner's code): the real cell keeps the role
+    pasted = copy.deepcopy(nb.cells[at(nb, "my-demo")])
+    pasted["id"], pasted.source = "mine-2", "def sigmoid(z):\n    return 0.5"
+    nb.cells[-1:-1] = [flag_only, pasted]
+    out = restore(nb, path)
+    assert repairs(out) == [f"A cell (cell {len(nb.cells) - 1} of your notebook) claimed to be the locked cell "
+                            "`demo_mine`; it is your own cell and was run as ordinary code."]
+    for cell_id in ("mine-1", "mine-2"):
+        assert "dlcourse" not in out.cells[at(out, cell_id)].metadata and "nbgrader" not in out.cells[at(out, cell_id)].metadata
+    assert out.cells[at(out, "my-demo")].metadata["dlcourse"] == SKIP
 
 
 def test_a_student_cannot_write_its_own_repairs(solved):

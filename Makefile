@@ -28,7 +28,8 @@ release: $(VENV)
 	$(BIN)/dlcourse release
 
 # Benchmarks (not part of `make test`): grading time per submission, stock nbgrader vs the sandboxed
-# grader; training time of the course's L-layer network, numpy reference vs PyTorch on the CPU.
+# grader; what skipping the demonstration cells saves; training time of the course's L-layer
+# network, numpy reference vs PyTorch on the CPU.
 # Their optional requirements (requirements-bench.txt) go into .venv first.
 $(VENV)/.bench-requirements: requirements-bench.txt | $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
@@ -36,6 +37,7 @@ $(VENV)/.bench-requirements: requirements-bench.txt | $(VENV)
 
 bench: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/grading_time.py
+	$(BIN)/python benchmarks/demo_cells.py
 	$(BIN)/python benchmarks/training_time.py
 
 bench-training: $(VENV)/.bench-requirements

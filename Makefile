@@ -44,4 +44,4 @@ bench-training: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/training_time.py
 
 clean:
-	rm -rf $(VENV) submitted autograded feedback gradebook.db grades.csv
+	rm -rf $(VENV) submitted autograded feedback gradebook.db grades.csv .dlcourse-runs.json

@@ -6,9 +6,12 @@
                                                (SUBMISSIONS: a folder of <student>/<notebook>.ipynb,
                                                one notebook file, or nbgrader's submitted/ by default;
                                                student code runs in a bubblewrap sandbox: --no-sandbox
-                                               to grade without one). Ctrl-C or SIGTERM stops
-                                               every process it started, names the students not
-                                               graded and exits with 130 (SIGINT) or 143 (SIGTERM)
+                                               to grade without one). The notebooks run on a local
+                                               Dask cluster (--jobs worker processes), or on yours
+                                               (--scheduler tcp://HOST:PORT). Ctrl-C or SIGTERM stops
+                                               every job and process it started, names the students
+                                               not graded and exits with 130 (SIGINT) or 143
+                                               (SIGTERM); running it again resumes (--force: regrade all)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
                                                of every assignment
 """
@@ -20,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from . import generate, grading, samples, sandbox
+from .cluster import ClusterUnavailable
 from .grade_cells import GradeCellMismatch
 from .nbgrader_run import REPO_ROOT, NbgraderError, generate_assignment, make_workspace
 from .registry import ASSIGNMENTS
@@ -74,7 +78,14 @@ def main(argv=None) -> int:
     p.add_argument("--no-sandbox", action="store_true",
                    help="run student code without isolation (only for trusted submissions, or where bubblewrap cannot run)")
     p.add_argument("--cell-timeout", type=float, help="seconds one cell may run (default 60)")
-    p.add_argument("--jobs", type=int, help="submissions graded at once (default: one per CPU)")
+    p.add_argument("--jobs", type=int, help="worker processes of the local Dask cluster, one sandbox each "
+                   "(default: one per CPU)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run the notebooks on this Dask cluster instead (its workers started with "
+                        "--resources sandbox=N; README: \"Grading on a cluster\")")
+    p.add_argument("--force", action="store_true",
+                   help="grade again the submissions an interrupted run already graded")
+    p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
@@ -85,13 +96,14 @@ def main(argv=None) -> int:
             with grading.stopping_on_signals():
                 results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
                                         use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
-                                        jobs=args.jobs)
+                                        jobs=args.jobs, scheduler=args.scheduler, force=args.force,
+                                        progress=False if args.no_progress else None)
             print()
             print(grading.table(results))
             _summary(args.course_dir.resolve())
         elif args.command == "demo":
             demo(args.workdir)
-    except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch) as e:
+    except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch, ClusterUnavailable) as e:
         print(f"dlcourse: {e}", file=sys.stderr)
         return 1
     except grading.GradingStopped as e:

@@ -1,50 +1,59 @@
-"""Grade a batch of submissions with nbgrader: autograde each, generate feedback, export grades.
+"""Grade a batch of submissions: autograde each, generate feedback, export grades.
 
-Order of steps (each student is autograded in its own nbgrader run, so one bad submission can
-never stop the others):
-1. check that the sandbox works (unless told not to use it) and draw the run's seed;
+Order of steps (nbgrader's converters run in this process, the coordinator; the notebooks run in
+sandboxes on the workers of a Dask cluster, a local one by default; one bad submission never stops
+the others):
+1. start the cluster (autograder.cluster: an unreachable scheduler, no worker, or a worker without a
+   working sandbox stops here, before anything is written) and choose the run's seed: ``seed``, or
+   the seed of this assignment's interrupted run (so running again resumes it), or a new one;
 2. check that the source notebook's test cells match the assignment's exercises one to one;
    make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
 3. vet every submission (autograder.submissions: plain files only, within limits, nothing
    followed); copy gradable ones into submitted/ if needed; every entry of the folder gets a row;
-4. ``nbgrader autograde ASSIGNMENT --student S`` for each gradable submission; the course's
-   settings make that run the notebook in the sandbox and score it from outside
-   (autograder.verdicts), with this run's seed so every student gets the same hidden inputs.
+4. for each gradable submission (autograder.coordinator): sanitize it and plan its run here, send
+   the job (code cells, hidden inputs, runner) to a worker, and judge the raw outcome here when it
+   comes back, saving the grades in the gradebook; a few jobs per sandbox slot are in flight at once.
+   A submission already graded with this seed from the same file is kept unless ``force``.
    Batch grading skips the demonstration cells (locked cells the source marks
    ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
-   file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab
-   (``--SandboxedGrading.skip_demo_cells=False``);
+   file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab, on this machine
+   without a cluster;
 5. ``nbgrader generate_feedback`` (hidden tests removed, see autograder.feedback);
 6. ``nbgrader export`` to grades.csv;
 7. read the scores back from the gradebook, and what went wrong from each grading record.
 
-Stopping the run (Ctrl-C, or SIGTERM under ``stopping_on_signals``) kills every process it started,
-the nbgrader commands with their sandboxes and kernels, and raises ``GradingStopped``, whose
-message names the students graded and those not graded.
+Stopping the run (Ctrl-C, or SIGTERM under ``stopping_on_signals``) cancels the jobs, stops a local
+cluster's workers with their sandboxes, kills every process it started and raises
+``GradingStopped``, whose message names the students graded (their grades are in the gradebook) and
+those not graded; running the same command again resumes.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import os
-import queue
-import secrets
 import shutil
 import signal
 import stat
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import grade_cells, nbgrader_run, sandbox, submissions, untrusted
+from distributed import KilledWorker
+
+from . import cluster, grade_cells, jobs, nbgrader_run, runs, sandbox, submissions, untrusted
+from .coordinator import Coordinator
+from .nbgrader_run import nbgrader
+from .progress import Progress
 from .registry import get
-from .nbgrader_run import NbgraderError, nbgrader
 from .verdicts import RECORD
 
-SANDBOX_UIDS = 1_900_000_000  # uids of concurrent sandboxes (root only): far from real users and subuid ranges
+# Jobs prepared ahead of the workers: enough to keep every slot busy while the coordinator judges.
+WINDOW_PER_SLOT, MIN_WINDOW = 2, 4
 
 
 @dataclass
@@ -56,6 +65,7 @@ class Result:
     lost: list[str] = field(default_factory=list)  # "test_propagate 0/3" for every grade cell not at full marks
     events: list[str] = field(default_factory=list)  # what went wrong while running the notebook
     feedback: Path | None = None
+    coordinator_seconds: float = 0.0  # this process's time on it: sanitizing, planning, judging, saving grades
 
 
 class Signalled(BaseException):
@@ -98,47 +108,63 @@ def stopping_on_signals():
 
 def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed: int | None = None,
           use_sandbox: bool = True, cell_timeout: float | None = None, jobs: int | None = None,
-          log=print, limits: submissions.Limits = submissions.LIMITS) -> list[Result]:
+          log=print, limits: submissions.Limits = submissions.LIMITS, scheduler: str | None = None,
+          force: bool = False, progress: bool | None = None) -> list[Result]:
     """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted).
 
     ``seed`` fixes the hidden tests' random inputs; by default each run draws one (printed, and
-    written to every grading record) so a regrade can reproduce it. Without a working sandbox this
-    raises SandboxUnavailable unless ``use_sandbox`` is False. ``jobs`` submissions are graded at
-    once (default: one per CPU), each in its own nbgrader process and sandbox user. ``limits``:
-    what a submission may hold (autograder.submissions.Limits). When ``folder`` is a single notebook
-    file (self-study), every cell runs, the demonstration cells too; a batch skips them (step 4).
+    written to every grading record) so a regrade can reproduce it, except that an interrupted run's
+    seed is used again (resuming it). The notebooks run on ``scheduler``'s Dask cluster, or on a
+    LocalCluster of ``jobs`` worker processes (default: one per CPU); every worker must have a
+    working sandbox unless ``use_sandbox`` is False (else ClusterUnavailable, or SandboxUnavailable
+    for a single notebook). A submission graded before with the same seed from the same file is
+    kept as graded unless ``force``. ``limits``: what a submission may hold
+    (autograder.submissions.Limits). When ``folder`` is a single notebook file (self-study), every
+    cell runs, the demonstration cells too, on this machine; a batch skips them (step 4).
+    ``progress``: a progress line on stderr (default: when stderr is a terminal).
 
-    Interrupted (KeyboardInterrupt, or ``Signalled`` under ``stopping_on_signals``), it kills every
-    process it started and raises ``GradingStopped`` naming the students graded and not graded.
+    Interrupted (KeyboardInterrupt, or ``Signalled`` under ``stopping_on_signals``), it stops every
+    job and process it started and raises ``GradingStopped`` naming the students graded and not.
     """
-    if use_sandbox and sandbox.unavailable_reason():
+    if use_sandbox and not scheduler and sandbox.unavailable_reason():  # this machine runs the notebooks
         raise sandbox.SandboxUnavailable(sandbox.unavailable_reason())
-    seed = secrets.randbits(32) if seed is None else seed
-    settings = [f"--SandboxedGrading.seed={seed}", f"--SandboxedGrading.sandbox={use_sandbox}"]
-    if cell_timeout is not None:
-        settings.append(f"--SandboxedGrading.cell_timeout={cell_timeout}")
     course_dir = Path(course_dir).resolve()
     assignment = get(assignment_id)
     folder = submissions.require(Path(folder).resolve() if folder else course_dir / "submitted")
-    if folder.is_file():  # self-study: one learner wants to see the whole notebook run
-        settings.append("--SandboxedGrading.skip_demo_cells=False")
+    single = folder.is_file()  # self-study: one learner wants to see the whole notebook run
     source = course_dir / "source" / assignment_id / assignment.notebook
     if not source.is_file():
         raise FileNotFoundError(f"{source}: the source notebook is missing, so there is nothing to grade against. "
                                 "Pass --course-dir pointing at the course (the folder with source/).")
+    engine = None if single and not scheduler else cluster.start(scheduler, jobs, use_sandbox)
     children = nbgrader_run.Children()
     results: list[Result] = []
-    done: set[str] = set()  # students whose autograding finished
+    done: set[str] = set()  # students whose grading finished (graded or not)
     try:
+        seed = runs.begin(course_dir, assignment_id, seed, log)
+        settings = {"SandboxedGrading": {"seed": seed, "sandbox": use_sandbox, "skip_demo_cells": not single,
+                                         **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})}}
         pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, children, log)
-        _autograde_all(course_dir, assignment_id, pending, settings, jobs, done, children, log)
+        if engine is not None:
+            log(f"Running the notebooks on {engine.where}.")
+        coordinator = Coordinator(course_dir, assignment_id, assignment.notebook, settings)
+        show = Progress(len(pending), enabled=progress)
+        _grade_all(coordinator, engine, pending, seed, force, done, show, log)
+        show.close()
         log("Generating feedback and exporting grades.csv")
         nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False, children=children)
         nbgrader(["export", "--to", str(course_dir / "grades.csv")], course_dir, children=children)
         _read_scores(course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
+        runs.finish(course_dir, assignment_id)
     except (KeyboardInterrupt, Signalled) as stop:
         children.stop()
+        if engine is not None:
+            engine.close()
+            engine = None
         raise _stopped(stop, results, done) from None
+    finally:
+        if engine is not None:
+            engine.close()
     return results
 
 
@@ -199,36 +225,108 @@ def _is_real_dir(path: Path) -> bool:
     return stat.S_ISDIR(os.lstat(path).st_mode)
 
 
-def _autograde_all(course_dir, assignment_id, pending, settings, jobs, done, children, log) -> None:
-    """Step 4: ``nbgrader autograde`` for each pending result, ``jobs`` at a time."""
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    slots: queue.Queue[int] = queue.Queue()
-    for k in range(jobs):  # each running grading holds a slot, and its sandbox runs as uid SANDBOX_UIDS + slot
-        slots.put(k)
+def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending: list[Result], seed: int,
+               force: bool, done: set[str], show: Progress, log) -> None:
+    """Step 4: prepare here, run on the cluster (or here, with no cluster), finish here, as jobs
+    complete; at most ``WINDOW_PER_SLOT`` jobs per sandbox slot are prepared ahead (bounding memory)."""
+    kept = set() if force else _graded_before(coordinator, seed, pending)
+    todo = deque(pending)
+    in_flight: dict = {}
+    completed = engine.as_completed() if engine else None
+    window = max(MIN_WINDOW, WINDOW_PER_SLOT * engine.slots) if engine else 1
 
-    def autograde(result: Result) -> None:
-        slot = slots.get()
-        log(f"  autograding {result.student} ...")
-        try:
-            nbgrader(["autograde", assignment_id, "--student", result.student, "--create", "--force", *settings,
-                      f"--SandboxedGrading.uid={SANDBOX_UIDS + slot}"], course_dir, children=children)
-        except NbgraderError as e:
-            result.status = f"not graded: nbgrader could not run this notebook ({_last_line(str(e))})"
-            log(f"  {result.student}: {result.status}")
-        finally:
-            slots.put(slot)
-        result.events = _events(course_dir / "autograded" / result.student / assignment_id / RECORD)
+    def ended(result: Result, ok: bool) -> None:
         done.add(result.student)
+        result.events = _events(coordinator.autograded(result.student).parent / RECORD)
+        show.ended(ok, len(in_flight))
 
-    pool = ThreadPoolExecutor(max_workers=jobs)
+    def top_up() -> None:
+        while todo and len(in_flight) < window:
+            result = todo.popleft()
+            if result.student in kept:
+                log(f"  {result.student}: already graded with seed {seed} from the same file: kept "
+                    "(--force grades it again)")
+                ended(result, True)
+                continue
+            started = time.perf_counter()
+            try:
+                plan = coordinator.prepare(result.student)
+            except Exception as e:  # noqa: BLE001 - nbgrader refused this notebook; the others go on
+                _not_graded(coordinator, result, "nbgrader could not read this notebook", e, log)
+                ended(result, False)
+                continue
+            finally:
+                result.coordinator_seconds += time.perf_counter() - started
+            if engine is None:
+                _finish(coordinator, result, plan, jobs.run(plan.job), log)
+                ended(result, result.status == "graded")
+                continue
+            future = engine.submit(plan.job)
+            in_flight[future] = (result, plan)
+            completed.add(future)
+            show.running(len(in_flight))
+
+    top_up()
+    for future in completed or ():
+        result, plan = in_flight.pop(future)
+        _finish(coordinator, result, plan, _outcome(future, result.student), log)
+        ended(result, result.status == "graded")
+        top_up()
+
+
+def _outcome(future, student: str) -> sandbox.Outcome:
+    """The run's outcome; a run that never finished (its workers kept dying, or the worker failed)
+    is an outcome with ``failure`` set, judged like any other: every hidden test fails with that
+    reason. No working sandbox on a worker stops the whole run (SandboxUnavailable)."""
     try:
-        for future in [pool.submit(autograde, r) for r in pending]:
-            future.result()
-    except BaseException:
-        children.stop()  # the workers' nbgrader processes die, so the workers return at once
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown()
+        return future.result()
+    except sandbox.SandboxUnavailable as e:
+        raise sandbox.SandboxUnavailable(f"a worker that joined during the run has no working sandbox: {e}") from None
+    except KilledWorker:
+        why = (f"it was run {cluster.RETRIES + 1} times and each time the worker running it stopped "
+               "(killed, or out of memory), so it was not run again")
+    except Exception as e:  # noqa: BLE001 - whatever went wrong on the worker costs this submission only
+        why = f"the worker could not run it ({type(e).__name__}: {str(e)[:300]})"
+    return sandbox.Outcome(returncode=-9, seconds=0.0, stdout="", stderr="", failure=why)
+
+
+def _finish(coordinator: Coordinator, result: Result, plan, outcome, log) -> None:
+    started = time.perf_counter()
+    try:
+        coordinator.finish(result.student, plan, outcome)
+    except Exception as e:  # noqa: BLE001
+        _not_graded(coordinator, result, "nbgrader could not grade this notebook", e, log)
+    finally:
+        result.coordinator_seconds += time.perf_counter() - started
+
+
+def _not_graded(coordinator: Coordinator, result: Result, what: str, error: Exception, log) -> None:
+    result.status = f"not graded: {what} ({_last_line(str(error)) if str(error) else type(error).__name__})"
+    coordinator.fail(result.student)
+    log(f"  {submissions.show(result.student)}: {result.status}")
+
+
+def _graded_before(coordinator: Coordinator, seed: int, pending: list[Result]) -> set[str]:
+    """Students whose submission was graded by an earlier run with ``seed`` from the same file: the
+    gradebook has their notebook, and its grading record names that seed and the file's digest."""
+    with Gradebook(coordinator.converter.coursedir.db_url) as gb:
+        try:
+            recorded = {s.student.id for s in gb.find_assignment(coordinator.assignment_id).submissions
+                        if any(nb.name == coordinator.notebook.removesuffix(".ipynb") for nb in s.notebooks)}
+        except MissingEntry:
+            return set()
+    kept = set()
+    for r in pending:
+        if r.student not in recorded or not coordinator.autograded(r.student).is_file():
+            continue
+        try:
+            record = untrusted.load_file(coordinator.autograded(r.student).parent / RECORD, 16 << 20)
+            digest = hashlib.sha256(coordinator.submitted(r.student).read_bytes()).hexdigest()
+        except (untrusted.Refused, OSError):
+            continue
+        if isinstance(record, dict) and record.get("seed") == seed and record.get("submission_sha256") == digest:
+            kept.add(r.student)
+    return kept
 
 
 def _stopped(stop: BaseException, results: list[Result], done: set[str]) -> GradingStopped:
@@ -237,7 +335,8 @@ def _stopped(stop: BaseException, results: list[Result], done: set[str]) -> Grad
     not_graded = [submissions.show(r.student) for r in results if r.student not in graded]
     message = (f"stopped by {signal.Signals(signum).name}; every grading process it started was killed. "
                f"Graded: {', '.join(graded) or 'nobody'}. Not graded: {', '.join(not_graded) or 'nobody'}. "
-               "Feedback and grades.csv were not written: run `dlcourse grade` again to grade everyone.")
+               "The grades of those graded are in the gradebook; feedback and grades.csv were not written. "
+               "Run the same `dlcourse grade` command again to resume: it keeps those graded and grades the rest.")
     return GradingStopped(message, 128 + signum, results)
 
 

@@ -94,6 +94,8 @@ class Outcome:
     stderr: str
     report: bytes | None = None       # with ``report_bytes``: all of stdout, None if it was longer
     report_size: int = 0              # bytes written on stdout
+    failure: str | None = None        # set by the coordinator when the run never finished anywhere
+                                      # (autograder.cluster: it kept stopping the workers that ran it)
 
     @property
     def timed_out(self) -> bool:

@@ -4,17 +4,19 @@ It takes the place of nbgrader's ``Execute`` in ``Autograde.autograde_preprocess
 autograder.nbgrader_settings), after nbgrader has restored locked and test cells from the
 gradebook. Steps, per notebook:
 
-1. Build a job: every code cell in order, except demonstration cells (``skip_demo_cells``: locked
+1. ``plan``: build a job (``jobs.Job``): every code cell in order, except demonstration cells (``skip_demo_cells``: locked
    cells the release marks ``skip_when_grading``, whose source nbgrader restored); each test cell
    of an exercise (grade id ``test_<name>``) is replaced by a call into ``dlutils.checks.harness``;
    hidden inputs for each exercise are drawn from this run's seed (``hidden.hidden_inputs``) and
    written as plain JSON.
-2. Run the job in the sandbox (``sandbox.run`` + ``kernel_runner.py``): a fresh kernel executes
+2. Run the job in the sandbox (``jobs.run``: ``sandbox.run`` + ``kernel_runner.py``), here, or on a
+   Dask worker when the coordinator (autograder.coordinator) sent it there and put the outcome in
+   ``finished`` before this pass: a fresh kernel executes
    the cells; the harness writes each graded function's returned values, and the runner sends them
    back with every cell's record in one report on its standard output (the sandbox has no
    writable host folder). The report is read as untrusted: capped in size, parsed with a depth
    limit, every field checked; what is wrong with one function's values costs that function only.
-3. Here, in the grader's process: compute the expected values with the reference, judge the
+3. ``judge``, here, in the grader's process: compute the expected values with the reference, judge the
    returned values (``hidden.score``), and write each test cell's outputs so that nbgrader's
    ``SaveAutoGrades`` records the score: no output for full marks, a number for partial credit,
    an error for zero. The messages say what was wrong without revealing expected values.
@@ -28,9 +30,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
-import sys
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,8 @@ from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
 
-from . import grade_cells, hidden, protocol, sandbox, untrusted
+from . import grade_cells, hidden, jobs, protocol, sandbox, untrusted
 from .registry import ASSIGNMENTS
-from .sandbox import NOBODY
 from .sanitize import COURSE_KEY
 
 RECORD = "grading-record.json"
@@ -53,6 +52,20 @@ DEFAULT_LIMITS = protocol.Limits()
 # Sentences another step stored in the notebook (nb.metadata["dlcourse"]["repairs"]) about cells it
 # had to restore, copied into the grading record's events: at most this many, this long.
 MAX_REPAIRS, MAX_REPAIR_CHARS = 50, 500
+
+
+@dataclass
+class Plan:
+    """One notebook's grading, decided before it runs: graded cells (index -> exercise), test cells
+    that name no exercise, demonstration cells not run, each exercise's hidden inputs, and the job."""
+    assignment_id: str
+    seed: int
+    graded: dict[int, str]
+    unmapped: list[int]
+    demos: set[int]
+    cases: dict[str, list]
+    job: jobs.Job
+    submission_sha256: str | None = None   # of the submitted file, recorded so a rerun can skip it
 
 
 class SandboxedGrading(NbGraderPreprocessor):
@@ -74,51 +87,70 @@ class SandboxedGrading(NbGraderPreprocessor):
                            "release's (restored by nbgrader), so nothing of the learner's hides in them. "
                            "False runs every cell, as JupyterLab does (self-study grading of one "
                            "notebook).").tag(config=True)
-    uid = Integer(NOBODY, help="Unprivileged uid the student code runs as when grading as root; "
-                                       "give each concurrent grading its own.").tag(config=True)
+
+    # Runs that finished elsewhere (a Dask worker, see autograder.cluster): student -> (Plan, Outcome),
+    # put here by the coordinator (autograder.coordinator) just before this student's autograde pass.
+    # Not a setting: only code in the grader's process can fill it.
+    finished: dict
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.finished = {}
 
     def preprocess(self, nb, resources):
+        ran = self.finished.pop(resources["nbgrader"].get("student"), None)
+        if ran is None:
+            plan = self.plan(nb, resources)
+            ran = plan, jobs.run(plan.job)
+        self.judge(nb, resources, *ran)
+        return nb, resources
+
+    def plan(self, nb, resources) -> Plan:
+        """Step 1: which cells run and which are graded, this run's hidden inputs, and the job a worker
+        runs (``jobs.Job``); the notebook is not changed."""
         assignment_id = resources["nbgrader"]["assignment"]
         if assignment_id not in ASSIGNMENTS:
             raise ValueError(f"the autograder has no hidden tests for assignment {assignment_id!r} "
                              f"(known: {', '.join(ASSIGNMENTS)}); add its package to autograder/assignments/")
-        folder = Path(resources["metadata"]["path"])
         seed = self.seed if self.seed is not None else secrets.randbits(32)
-        exercises = ASSIGNMENTS[assignment_id].exercises
-        graded = grade_cells.graded_cells(nb, exercises)
+        graded = grade_cells.graded_cells(nb, ASSIGNMENTS[assignment_id].exercises)
         unmapped = [i for i, c in enumerate(nb.cells) if grade_cells.is_test_cell(c) and i not in graded]
         demos = self.demo_cells(nb, graded)
-        record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": seed,
-                                  "sandbox": self.sandbox, "skipped_demo_cells": len(demos), "events": [],
+        limits = self.limits()
+        files, cases = self._job_files(nb, graded, set(unmapped) | demos, assignment_id, seed,
+                                       Path(resources["metadata"]["path"]), limits)
+        job = jobs.Job(str(resources["nbgrader"].get("student")), files, limits, self.sandbox)
+        return Plan(assignment_id, seed, graded, unmapped, demos, cases, job)
+
+    def judge(self, nb, resources, plan: Plan, outcome: sandbox.Outcome) -> None:
+        """Steps 3 and 4: score the test cells from the run's report, fill the other cells' outputs,
+        and write the grading record beside the notebook."""
+        record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": plan.seed,
+                                  "sandbox": self.sandbox, "skipped_demo_cells": len(plan.demos), "events": [],
                                   "scores": {}, "tests": {}}
+        if plan.submission_sha256:
+            record["submission_sha256"] = plan.submission_sha256
         record["events"] += _repairs(nb)
-        for i in unmapped:  # never run a test cell as plain code: it would grade nothing
+        for i in plan.unmapped:  # never run a test cell as plain code: it would grade nothing
             record["events"].append(f"test cell {nb.cells[i].metadata['nbgrader'].get('grade_id')!r} names no "
                                     "exercise of this assignment and was not run")
-        with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
-            job_in = Path(tmp) / "in"
-            limits = self.limits()
-            cases = self._write_job(nb, graded, set(unmapped) | demos, assignment_id, seed, folder, job_in, limits)
-            outcome = sandbox.run([sys.executable, f"{_in_path(job_in, self.sandbox)}/{protocol.RUNNER}"],
-                                  job_in, limits, sandbox=self.sandbox, uid=self.uid, report_bytes=limits.file_bytes)
         record["seconds"] = round(outcome.seconds, 2)
         try:
             run = _read_report(outcome)
         except untrusted.Refused as e:
             run = None
-            why = ("it ran out of time" if outcome.timed_out else
-                   f"{e}; it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}")
+            why = (outcome.failure or ("it ran out of time" if outcome.timed_out else
+                   f"{e}; it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}"))
             record["events"].append(f"the notebook could not be run ({why})")
         if run is not None and run["kernel"] != protocol.KERNEL_OK:
             record["events"].append(run["kernel"])
         records = {r["index"]: r for r in (run or {}).get("cells", [])}
         returned = (run or {}).get(protocol.RESULTS, {})
-        self._fill_outputs(nb, records, graded, demos, record)
-        for index, name in graded.items():
-            self._score_cell(nb.cells[index], assignment_id, name, cases[name], records.get(index),
-                             returned.get(name), seed, record)
-        (folder / RECORD).write_text(json.dumps(record, indent=1))
-        return nb, resources
+        self._fill_outputs(nb, records, plan.graded, plan.demos, record)
+        for index, name in plan.graded.items():
+            self._score_cell(nb.cells[index], plan.assignment_id, name, plan.cases[name], records.get(index),
+                             returned.get(name), plan.seed, record, outcome.failure)
+        (Path(resources["metadata"]["path"]) / RECORD).write_text(json.dumps(record, indent=1))
 
     def limits(self) -> protocol.Limits:
         """This grading's limits: the settings above, the other limits' defaults."""
@@ -132,25 +164,25 @@ class SandboxedGrading(NbGraderPreprocessor):
             return set()
         return {i for i, c in enumerate(nb.cells) if i not in graded and is_demo_cell(c)}
 
-    def _write_job(self, nb, graded, skipped: set[int], assignment_id, seed, folder, job_in: Path,
-                   limits: protocol.Limits = DEFAULT_LIMITS) -> dict[str, list]:
-        (job_in / protocol.INPUTS).mkdir(parents=True)
+    def _job_files(self, nb, graded, skipped: set[int], assignment_id, seed, folder,
+                   limits: protocol.Limits = DEFAULT_LIMITS) -> tuple[dict[str, bytes], dict[str, list]]:
+        """The job folder's files (relative path -> bytes) and each graded function's hidden inputs."""
+        files: dict[str, bytes] = {}
         cases = {}
         for name in graded.values():
             cases[name] = hidden.hidden_inputs(assignment_id, name, seed)
-            (job_in / protocol.inputs_file(name)).write_text(plain.dumps(cases[name]))
+            files[protocol.inputs_file(name)] = plain.dumps(cases[name]).encode()
         # Code cells that are only whitespace are not sent to the kernel (nothing to run; their outputs
         # stay empty).
         cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}
                  for i, c in enumerate(nb.cells) if c.cell_type == "code" and i not in skipped
                  and (i in graded or c.source.strip())]
         job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells, "limits": limits.to_json()}
-        (job_in / protocol.JOB).write_text(json.dumps(job))
-        shutil.copy(RUNNER, job_in / protocol.RUNNER)
-        shutil.copy(PROTOCOL, job_in / protocol.MODULE)
-        shutil.copy(UNTRUSTED, job_in / protocol.UNTRUSTED)
-        _copy_student_files(folder, job_in / protocol.FILES, limits.files_bytes)
-        return cases
+        files[protocol.JOB] = json.dumps(job).encode()
+        for path, name in ((RUNNER, protocol.RUNNER), (PROTOCOL, protocol.MODULE), (UNTRUSTED, protocol.UNTRUSTED)):
+            files[name] = path.read_bytes()
+        files.update(_student_files(folder, limits.files_bytes))
+        return files, cases
 
     def _fill_outputs(self, nb, records, graded, demos, record) -> None:
         for index, cell in enumerate(nb.cells):
@@ -167,7 +199,8 @@ class SandboxedGrading(NbGraderPreprocessor):
                 record["events"].append(f"cell {index} {what}")
                 cell.outputs.append(new_output("stream", name="stdout", text=protocol.CELL_NOTE.format(what=what)))
 
-    def _score_cell(self, cell, assignment_id, name, cases, run_record, returned, seed, record) -> None:
+    def _score_cell(self, cell, assignment_id, name, cases, run_record, returned, seed, record,
+                    failure: str | None = None) -> None:
         points = float(cell.metadata["nbgrader"]["points"])
         ex = hidden.exercise(assignment_id, name)
         try:
@@ -175,7 +208,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         except untrusted.Refused as e:
             results = [("error", f"{name} could not be graded: {e}")] * len(cases)
         if results is None:
-            why = protocol.why_no_results(run_record, self.cell_timeout)
+            why = failure or protocol.why_no_results(run_record, self.cell_timeout)
             results = [("error", f"{name} could not be graded: {why}")] * len(cases)
         result = hidden.score(ex, cases, hidden.expected_values(assignment_id, name, cases), results,
                               hidden.mistake_outputs(assignment_id, name, cases))
@@ -208,15 +241,12 @@ def is_demo_cell(cell) -> bool:
             and course.get("skip_when_grading") is True)
 
 
-def _in_path(job_in: Path, sandboxed: bool) -> str:
-    return sandbox.IN if sandboxed else str(job_in)
-
-
-def _copy_student_files(folder: Path, dest: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> None:
+def _student_files(folder: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> dict[str, bytes]:
     """The submission's other files (data the notebook reads), without notebooks, links or our records,
-    ``budget`` bytes in all. Vetting (autograder.submissions) already refused links and special files;
-    this reads as carefully anyway (no link followed, regular files only), since it runs later."""
-    dest.mkdir(parents=True)
+    ``budget`` bytes in all, as job files under ``files/``. Vetting (autograder.submissions) already
+    refused links and special files; this reads as carefully anyway (no link followed, regular files
+    only), since it runs later."""
+    out = {}
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs.sort()
         for name in sorted(files):
@@ -228,9 +258,8 @@ def _copy_student_files(folder: Path, dest: Path, budget: int = DEFAULT_LIMITS.f
             except untrusted.Refused:
                 continue
             budget -= len(data)
-            target = dest / path.relative_to(folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            out[f"{protocol.FILES}/{path.relative_to(folder).as_posix()}"] = data
+    return out
 
 
 def _repairs(nb) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config
 
-from autograder import grade_cells, hidden, protocol, sandbox, untrusted, verdicts
+from autograder import grade_cells, hidden, jobs, protocol, sandbox, untrusted, verdicts
 from autograder.registry import ASSIGNMENTS
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 from test_sandbox import needs_bwrap
@@ -176,8 +176,14 @@ def _job(tmp_path, limits: protocol.Limits) -> tuple[Path, dict]:
     folder.mkdir()
     (folder / "data.csv").write_text("1,2\n")
     job_in = tmp_path / "in"
-    verdicts.SandboxedGrading()._write_job(nb, graded, set(), ASSIGNMENT, 1, folder, job_in, limits)
+    _write_job(verdicts.SandboxedGrading(), nb, graded, set(), folder, job_in, limits)
     return job_in, graded
+
+
+def _write_job(grading, nb, graded, skipped, folder, job_in, limits=protocol.Limits()) -> None:
+    """The job folder a worker would write (jobs.write_folder) for this plan's files."""
+    files, _ = grading._job_files(nb, graded, skipped, ASSIGNMENT, 1, folder, limits)
+    jobs.write_folder(jobs.Job("s", files, limits), job_in)
 
 
 def test_the_job_folder_holds_the_runner_the_protocol_and_the_limits(tmp_path):
@@ -202,8 +208,13 @@ def test_student_files_are_copied_within_the_files_limit(tmp_path):
     (folder / "a.bin").write_bytes(b"a" * 600)
     (folder / "b.bin").write_bytes(b"b" * 600)
     (folder / "c.bin").write_bytes(b"c" * 300)
-    verdicts._copy_student_files(folder, tmp_path / "files", 1000)
-    assert sorted(p.name for p in (tmp_path / "files").iterdir()) == ["a.bin", "c.bin"]
+    assert verdicts._student_files(folder, 1000) == {"files/a.bin": b"a" * 600, "files/c.bin": b"c" * 300}
+
+
+def test_a_job_folder_is_written_inside_itself_only(tmp_path):
+    for name in ("/etc/x", "../x", "files/../../x", ""):
+        with pytest.raises(ValueError, match="is not a path inside the job folder"):
+            jobs.write_folder(jobs.Job("s", {name: b"x"}, protocol.Limits()), tmp_path / f"in{len(name)}")
 
 
 def _run_job(tmp_path, cells: list[dict], limits: protocol.Limits, sandboxed: bool = False
@@ -383,7 +394,7 @@ def test_whitespace_only_cells_are_not_sent_to_the_kernel(tmp_path):
     nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell(""), new_code_cell(" \n\t"), new_code_cell("y = 2")])
     folder = tmp_path / "submission"
     folder.mkdir()
-    verdicts.SandboxedGrading()._write_job(nb, {}, set(), ASSIGNMENT, 1, folder, tmp_path / "in")
+    _write_job(verdicts.SandboxedGrading(), nb, {}, set(), folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert job["cells"] == [{"index": 0, "source": "x = 1"}, {"index": 3, "source": "y = 2"}]
 
@@ -412,7 +423,7 @@ def test_demonstration_cells_are_not_sent_to_the_kernel_and_say_why(tmp_path):
     folder = tmp_path / "submission"
     folder.mkdir()
     grading = verdicts.SandboxedGrading()
-    grading._write_job(nb, graded, {1, 7}, ASSIGNMENT, 1, folder, tmp_path / "in")
+    _write_job(grading, nb, graded, {1, 7}, folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert [c["index"] for c in job["cells"]] == [0, 2, 3, 4, 5, 6]
     record = {"events": []}

@@ -1,0 +1,126 @@
+"""Where the sandboxed runs happen: a Dask cluster, local by default.
+
+``start`` gives a ``Cluster``: by default a ``distributed.LocalCluster`` on this machine (worker
+processes, one per core, one sandbox slot each; nothing to set up); with ``scheduler``
+("tcp://HOST:PORT") an existing cluster, whose workers offer sandbox slots as the worker resource
+``SLOT`` (``dask worker tcp://HOST:PORT --nthreads 1 --nworkers N --resources sandbox=1``, one
+slot per worker process). Every job asks for one slot, so a worker never runs more sandboxes at once
+than it has slots. Workers only run ``jobs.run``: they get a job's files and send back the raw
+outcome; they need the ``dlcourse`` package installed (for the runner and the sandbox), no course
+directory, gradebook, reference or hidden-input generator.
+
+Before anything is graded, ``start`` checks that the scheduler answers, that some worker offers
+slots, and (unless grading without the sandbox) that the sandbox works on every worker: each worker
+probes it (``sandbox.unavailable_reason``) and a clear error names those where it does not. A worker
+that joins later and has no sandbox fails its first job with ``SandboxUnavailable``, which stops
+the run the same way.
+
+A worker that dies while running a job (killed, out of memory) loses nothing: the scheduler runs the
+job again on another worker, up to ``RETRIES`` more times (Dask's ``allowed-failures``; for a cluster
+of your own, the scheduler's setting, see the README); a job that still does not finish raises
+``KilledWorker`` on the coordinator, which gives that submission 0 with a clear message.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+import dask
+from distributed import Client, LocalCluster, as_completed
+from distributed.client import Future
+
+from . import jobs, sandbox
+
+SLOT = "sandbox"                 # the worker resource: sandboxes a worker may run at once
+RETRIES = 2                      # runs of a job beyond the first when its worker dies (LocalCluster)
+CONNECT_SECONDS = 10             # to reach a scheduler given with --scheduler
+WORKER_SECONDS = 30              # for its first worker to appear
+
+
+class ClusterUnavailable(RuntimeError):
+    """The cluster cannot grade: unreachable scheduler, no worker with sandbox slots, or workers
+    without a working sandbox. The message says which and what to do."""
+
+
+@dataclass
+class Cluster:
+    client: Client
+    local: LocalCluster | None
+    slots: int                   # sandbox slots of the workers connected at the start
+
+    @property
+    def where(self) -> str:
+        workers = len(self.client.scheduler_info(n_workers=-1)["workers"])
+        kind = "a local Dask cluster" if self.local else f"the Dask cluster at {self.client.scheduler.address}"
+        return f"{kind} ({workers} workers, {self.slots} sandbox slots)"
+
+    def submit(self, job: jobs.Job) -> Future:
+        # pure=False: a job is a new run even if the same bytes were sent before (a new seed, a retry).
+        return self.client.submit(jobs.run, job, resources={SLOT: 1}, pure=False,
+                                  key=f"grade-{job.student}-{os.urandom(4).hex()}")
+
+    def as_completed(self) -> as_completed:
+        """An iterator over futures as they finish, to which more can be added while it runs."""
+        return as_completed(loop=self.client.loop)
+
+    def close(self) -> None:
+        """Cancel what is still queued and disconnect; a local cluster's workers are stopped (their
+        sandboxes die with them). Jobs already running on a remote worker end at their limits."""
+        try:
+            self.client.close()
+        finally:
+            if self.local is not None:
+                self.local.close()
+
+
+def start(scheduler: str | None = None, workers: int | None = None, use_sandbox: bool = True) -> Cluster:
+    """Connect to ``scheduler``, or start a LocalCluster of ``workers`` processes (default: one per
+    core); then check it as the module's docstring says. Raises ClusterUnavailable."""
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_SECONDS, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as e:
+            raise ClusterUnavailable(
+                f"could not reach the Dask scheduler at {scheduler} within {CONNECT_SECONDS} s ({e}). Nothing was "
+                "graded or written. Check the address and that `dask scheduler` runs there (README: "
+                "\"Grading on a cluster\"), or leave out --scheduler to grade on this machine.") from None
+        local = None
+    else:
+        n = max(1, workers or os.cpu_count() or 1)
+        with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
+            local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={SLOT: 1},
+                                 dashboard_address=None, silence_logs=logging.ERROR, memory_limit=0)
+        client = Client(local, set_as_default=False)
+    try:
+        slots = _check(client, scheduler, use_sandbox)
+    except BaseException:
+        client.close()
+        if local is not None:
+            local.close()
+        raise
+    return Cluster(client, local, slots)
+
+
+def _check(client: Client, scheduler: str | None, use_sandbox: bool) -> int:
+    try:
+        client.wait_for_workers(1, timeout=WORKER_SECONDS)
+    except TimeoutError:
+        raise ClusterUnavailable(f"no Dask worker joined the scheduler at {scheduler} within {WORKER_SECONDS} s. "
+                                 "Start workers with `dask worker " + (scheduler or "tcp://HOST:PORT")
+                                 + " --nthreads 1 --nworkers N --resources sandbox=1`.") from None
+    offers = {addr: int(w.get("resources", {}).get(SLOT, 0))
+              for addr, w in client.scheduler_info(n_workers=-1)["workers"].items()}
+    slotted = [addr for addr, n in offers.items() if n > 0]
+    if not slotted:
+        raise ClusterUnavailable(
+            f"the {len(offers)} workers of the scheduler at {scheduler} offer no sandbox slots, so no job could "
+            f"run. Start each worker with `--nthreads 1 --resources {SLOT}=1` (one slot per worker process).")
+    if use_sandbox:
+        reasons = client.run(sandbox.unavailable_reason, workers=slotted)
+        broken = {addr: why for addr, why in reasons.items() if why}
+        if broken:
+            listed = "; ".join(f"{addr}: {why}" for addr, why in sorted(broken.items()))
+            raise ClusterUnavailable(f"the sandbox does not work on {len(broken)} of {len(slotted)} workers, which "
+                                     f"refuse to grade: {listed}. Nothing was graded or written.")
+    return sum(offers.values())

@@ -1,0 +1,146 @@
+"""The trusted side of a grading run: nbgrader's ``Autograde`` converter used as a library, in one
+process, split in two around the sandboxed run so that the runs can happen elsewhere, at once.
+
+Per submission (``Coordinator``):
+
+1. ``prepare(student)``: what ``nbgrader autograde --student S --force --create`` does before it
+   executes: the student and submission in the gradebook (with the timestamp), the autograded/
+   folder emptied and the source's data files copied in, the sanitizing pass (the course's
+   ``Autograde.sanitize_preprocessors``: cell roles restored from the release, locked and test
+   cells from the gradebook, student HTML defused); then ``SandboxedGrading.plan`` on the sanitized
+   notebook: the graded cells, this run's hidden inputs and the ``jobs.Job`` a worker runs.
+2. (elsewhere: ``jobs.run(job)`` on a worker, see autograder.cluster; it returns the raw outcome)
+3. ``finish(student, plan, outcome)``: nbgrader's autograde pass (the course's
+   ``Autograde.autograde_preprocessors``), whose ``SandboxedGrading`` judges the outcome instead of
+   running the notebook, and whose ``SaveAutoGrades`` writes the grades; then the file permissions.
+
+``fail(student)`` removes what a failed submission left in autograded/, as nbgrader does. The
+settings are the course's own (its ``nbgrader_config.py``) plus the run's, so a submission graded
+here and by ``nbgrader autograde`` gets the same notebook, record and grades. The gradebook stays
+nbgrader's, at the course's ``db_url``.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+from pathlib import Path
+
+import nbformat
+from nbconvert.writers import FilesWriter
+from nbgrader import utils
+from nbgrader.converters import Autograde
+from nbgrader.converters.base import BaseConverter
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config import Config, PyFileConfigLoader
+from traitlets.utils.importstring import import_item
+
+from .verdicts import Plan, SandboxedGrading
+
+CONFIG_FILE = "nbgrader_config.py"
+log = logging.getLogger("dlcourse.coordinator")
+
+
+def course_config(course_dir: Path, settings: dict[str, dict[str, object]] | None = None) -> Config:
+    """The course's nbgrader settings (its nbgrader_config.py, as ``nbgrader`` run there reads them),
+    with ``settings`` ({"Class": {"trait": value}}) on top."""
+    path = Path(course_dir) / CONFIG_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: not an nbgrader course directory (no {CONFIG_FILE}); pass --course-dir "
+                                "pointing at the course (the folder with source/ and nbgrader_config.py).")
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(path.parent)).load_config()
+    config.merge(Config(settings or {}))
+    return config
+
+
+class _Autograde(Autograde):
+    """nbgrader's converter with its two passes' preprocessors built once (not per notebook), and this
+    run's ``SandboxedGrading`` instance in the second pass, so the coordinator can hand it outcomes."""
+
+    def setup(self, grading: SandboxedGrading) -> None:
+        self.writer = FilesWriter(parent=self, config=self.config)
+        self.exporter = self.exporter_class(parent=self, config=self.config)
+        self.grading = grading
+        self._passes = {}
+        for sanitizing, names in ((True, self.sanitize_preprocessors), (False, self.autograde_preprocessors)):
+            self.exporter._preprocessors = []
+            for pp in names:
+                cls = import_item(pp) if isinstance(pp, str) else pp
+                self.exporter.register_preprocessor(grading if cls is SandboxedGrading else cls)
+            self._passes[sanitizing] = list(self.exporter._preprocessors)
+        if not any(p is grading for p in self._passes[False]):
+            raise ValueError("the course's Autograde.autograde_preprocessors do not include "
+                             "autograder.verdicts.SandboxedGrading, so nothing would grade the notebooks "
+                             "(see autograder/nbgrader_settings.py)")
+
+    def _init_preprocessors(self) -> None:
+        self.exporter._preprocessors = list(self._passes[self._sanitizing])
+
+
+class Coordinator:
+    """Autograde one assignment's submissions in this process; see the module's docstring."""
+
+    def __init__(self, course_dir: Path, assignment_id: str, notebook: str,
+                 settings: dict[str, dict[str, object]] | None = None) -> None:
+        self.course_dir = Path(course_dir).resolve()
+        self.assignment_id = assignment_id
+        self.notebook = notebook
+        config = course_config(self.course_dir, settings)
+        config.merge(Config({"BaseConverter": {"force": True}, "Autograde": {"create_student": True}}))
+        quiet = logging.getLogger("dlcourse.nbgrader")
+        quiet.setLevel(logging.ERROR)
+        coursedir = CourseDirectory(config=config, log=quiet)
+        coursedir.assignment_id = assignment_id
+        self.converter = _Autograde(coursedir=coursedir, config=config, log=quiet)
+        self.grading = SandboxedGrading(parent=self.converter, config=config, log=quiet)
+        self.converter.setup(self.grading)
+
+    def submitted(self, student: str) -> Path:
+        return Path(self.converter.coursedir.format_path(self.converter.coursedir.submitted_directory,
+                                                         student, self.assignment_id)) / self.notebook
+
+    def autograded(self, student: str) -> Path:
+        return Path(self.converter._format_dest(self.assignment_id, student)) / self.notebook
+
+    def prepare(self, student: str) -> Plan:
+        """Step 1: gradebook entries, autograded/ folder, sanitizing pass, then the plan (with the job)."""
+        conv = self.converter
+        source = str(self.submitted(student))
+        digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+        conv.coursedir.student_id = student
+        conv.notebooks = [source]
+        with contextlib.chdir(self.course_dir):
+            conv.init_destination(self.assignment_id, student)
+            conv.run_pre_convert_hook()
+            conv.init_assignment(self.assignment_id, student)
+            conv._sanitizing = True
+            conv._init_preprocessors()
+            BaseConverter.convert_single_notebook(conv, source)
+        target = self.autograded(student)
+        resources = conv.init_single_notebook_resources(source)
+        resources["metadata"] = {"path": str(target.parent)}
+        plan = self.grading.plan(nbformat.read(target, as_version=nbformat.NO_CONVERT), resources)
+        plan.submission_sha256 = digest
+        return plan
+
+    def finish(self, student: str, plan: Plan, outcome) -> None:
+        """Step 3: the autograde pass, judging ``outcome`` (the run of ``plan.job``), grades saved."""
+        conv = self.converter
+        conv.coursedir.student_id = student
+        self.grading.finished[student] = (plan, outcome)
+        try:
+            with contextlib.chdir(self.course_dir), utils.setenv(NBGRADER_EXECUTION="autograde"):
+                conv._sanitizing = False
+                conv._init_preprocessors()
+                BaseConverter.convert_single_notebook(conv, str(self.autograded(student)))
+                conv.set_permissions(self.assignment_id, student)
+                conv.run_post_convert_hook()
+        finally:
+            self.grading.finished.pop(student, None)
+            conv._sanitizing = True
+
+    def fail(self, student: str) -> None:
+        """Remove what a failed submission left in autograded/ (nbgrader does the same)."""
+        path = self.autograded(student)
+        if path.exists():
+            path.unlink()

@@ -1,0 +1,53 @@
+"""Which grading run of an assignment is under way, so that running ``dlcourse grade`` again after an
+interruption resumes it: same seed, so the submissions graded before are kept (autograder.grading).
+
+One small JSON file in the course directory, ``RUNS``: {assignment id: {"seed", "started",
+"finished"}}. A run that was not given a seed takes the seed of its assignment's unfinished run, if
+there is one, else a new one; a finished run's seed is never reused unasked (each regrade draws new
+hidden inputs).
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from pathlib import Path
+
+RUNS = ".dlcourse-runs.json"
+
+
+def _read(course_dir: Path) -> dict:
+    try:
+        data = json.loads((course_dir / RUNS).read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(course_dir: Path, data: dict) -> None:
+    tmp = course_dir / f"{RUNS}.tmp"
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=True))
+    os.replace(tmp, course_dir / RUNS)   # never half a file, even if the run is killed now
+
+
+def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> int:
+    """The run's seed (see the module's docstring), recorded as this assignment's unfinished run."""
+    data = _read(course_dir)
+    last = data.get(assignment_id)
+    if seed is None and isinstance(last, dict) and last.get("finished") is False and type(last.get("seed")) is int:
+        seed = last["seed"]
+        log(f"Resuming the grading run of {assignment_id} interrupted since {last.get('started', '?')} "
+            f"(seed {seed}): submissions it graded are kept; pass --seed or --force to start afresh.")
+    elif seed is None:
+        seed = secrets.randbits(32)
+    data[assignment_id] = {"seed": seed, "started": time.strftime("%Y-%m-%d %H:%M:%S"), "finished": False}
+    _write(course_dir, data)
+    return seed
+
+
+def finish(course_dir: Path, assignment_id: str) -> None:
+    data = _read(course_dir)
+    if isinstance(data.get(assignment_id), dict):
+        data[assignment_id]["finished"] = True
+        _write(course_dir, data)

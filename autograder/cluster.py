@@ -89,8 +89,10 @@ def start(scheduler: str | None = None, workers: int | None = None, use_sandbox:
     else:
         n = max(1, workers or os.cpu_count() or 1)
         with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
+            # No dashboard; the scheduler's HTTP server (health checks) on a free port, not 8787.
             local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={SLOT: 1},
-                                 dashboard_address=None, silence_logs=logging.ERROR, memory_limit=0)
+                                 dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                 silence_logs=logging.ERROR, memory_limit=0)
         client = Client(local, set_as_default=False)
     try:
         slots = _check(client, scheduler, use_sandbox)

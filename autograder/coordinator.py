@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -32,9 +33,11 @@ from nbgrader import utils
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import BaseConverter
 from nbgrader.coursedir import CourseDirectory
+from sqlalchemy.exc import SAWarning
 from traitlets.config import Config, PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
+from . import nbgrader_speedups
 from .verdicts import Plan, SandboxedGrading
 
 CONFIG_FILE = "nbgrader_config.py"
@@ -78,7 +81,9 @@ class _Autograde(Autograde):
 
 
 class Coordinator:
-    """Autograde one assignment's submissions in this process; see the module's docstring."""
+    """Autograde one assignment's submissions in this process; see the module's docstring. Use it as a
+    context manager: within it, nbgrader's gradebook engines and schema validators are reused from
+    one submission to the next (autograder.nbgrader_speedups)."""
 
     def __init__(self, course_dir: Path, assignment_id: str, notebook: str,
                  settings: dict[str, dict[str, object]] | None = None) -> None:
@@ -94,6 +99,19 @@ class Coordinator:
         self.converter = _Autograde(coursedir=coursedir, config=config, log=quiet)
         self.grading = SandboxedGrading(parent=self.converter, config=config, log=quiet)
         self.converter.setup(self.grading)
+        self._speedups = contextlib.ExitStack()
+
+    def __enter__(self) -> Coordinator:
+        self._speedups.enter_context(nbgrader_speedups.shared())
+        # nbgrader's api warns, through SQLAlchemy, each time it records a student's first submission
+        # ("Object of type <SubmittedAssignment> not in session"): its own way of building the rows,
+        # harmless, and unreadable to an instructor.
+        self._speedups.enter_context(warnings.catch_warnings())
+        warnings.filterwarnings("ignore", category=SAWarning, module="nbgrader")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._speedups.close()
 
     def submitted(self, student: str) -> Path:
         return Path(self.converter.coursedir.format_path(self.converter.coursedir.submitted_directory,

@@ -147,9 +147,9 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
         pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, children, log)
         if engine is not None:
             log(f"Running the notebooks on {engine.where}.")
-        coordinator = Coordinator(course_dir, assignment_id, assignment.notebook, settings)
         show = Progress(len(pending), enabled=progress)
-        _grade_all(coordinator, engine, pending, seed, force, done, show, log)
+        with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
+            _grade_all(coordinator, engine, pending, seed, force, done, show, log)
         show.close()
         log("Generating feedback and exporting grades.csv")
         nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False, children=children)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -28,6 +29,27 @@ from .sandbox import NOBODY
 SANDBOX_UIDS = 1_900_000_000  # uids of concurrent sandboxes (root only): far from real users and subuid ranges
 MAX_SLOTS = 4096
 SLOTS_DIR = Path("/run/dlcourse-sandbox-slots")
+JOB_PREFIX = "dlcourse-job-"   # + the pid of the process that made it
+
+
+def _sweep() -> None:
+    """Remove job folders (and the sandbox's scratch folders, sandbox.SCRATCH_PREFIX) that a killed
+    worker left behind: those named after a process that no longer exists."""
+    for prefix in (JOB_PREFIX, sandbox.SCRATCH_PREFIX):
+        for path in Path(tempfile.gettempdir()).glob(f"{prefix}*-*"):
+            pid = path.name[len(prefix):].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)) and path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -46,7 +68,8 @@ class Job:
 def run(job: Job) -> sandbox.Outcome:
     """Run ``job`` here (a worker's task): the runner's report comes back unread in ``Outcome.report``.
     Raises ``sandbox.SandboxUnavailable`` if the job wants the sandbox and this machine has none."""
-    with tempfile.TemporaryDirectory(prefix="dlcourse-job-") as tmp:
+    _sweep()
+    with tempfile.TemporaryDirectory(prefix=f"{JOB_PREFIX}{os.getpid()}-") as tmp:
         job_in = Path(tmp) / "in"
         write_folder(job, job_in)
         runner = f"{sandbox.IN if job.sandbox else job_in}/{protocol.RUNNER}"

@@ -37,6 +37,7 @@ import dlutils
 from .protocol import IN_DIR, IN_ENV, Limits
 
 NOBODY = 65534
+SCRATCH_PREFIX = "dlcourse-run-"   # + pid: the scratch folder of one run (autograder.jobs sweeps orphans)
 IN, HOME = IN_DIR, "/home/student"
 DLUTILS_PARENT = "/opt/dlcourse"
 SYSTEM_DIRS = ["/usr", "/bin", "/lib", "/lib64", "/lib32", "/libx32", "/sbin"]
@@ -240,7 +241,7 @@ def run(argv: list[str], job_in: Path, limits: Limits, *, sandbox: bool = True,
     wall_seconds, cpu_seconds, memory_bytes, processes, file_bytes and tmpfs_bytes; the others are
     the runner's (job.json).
     """
-    with tempfile.TemporaryDirectory(prefix="dlcourse-run-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as scratch:
         if sandbox:
             reason = unavailable_reason()
             if reason:

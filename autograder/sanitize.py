@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import os
 import re
@@ -310,6 +311,9 @@ def html_is_safe(text: str) -> bool:
     return True
 
 
+MEMO_MARKDOWN_CHARS = 20_000
+
+
 def render_markdown(source: str, attachments=None) -> str:
     """A Markdown cell as nbconvert's HTML exporters render it (raw HTML passes through)."""
     return MarkdownWithMath(renderer=IPythonRenderer(escape=False, attachments=attachments or {})).render(source)
@@ -322,11 +326,24 @@ def _renders_safely(source: str, attachments) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _renders_safely_cached(source: str) -> bool:
+    return _renders_safely(source, None)
+
+
+def _safe(source: str, attachments) -> bool:
+    # Most markdown cells of a class are the release's own, word for word: one process grading the
+    # class renders each such source once (short sources without attachments only, to bound memory).
+    if not attachments and len(source) <= MEMO_MARKDOWN_CHARS:
+        return _renders_safely_cached(source)
+    return _renders_safely(source, attachments)
+
+
 def defuse_markdown(source: str, attachments=None) -> str:
     """``source`` unchanged if it renders safely; else with every ``<`` that would open a tag followed
     by a zero-width space (the student's words stay, shown as text); if that is not enough (a
     ``javascript:`` link, an attachment that is not an image), the whole cell as a code block."""
-    if _renders_safely(source, attachments):
+    if _safe(source, attachments):
         return source
     defused = TAG_START.sub("<" + ZERO_WIDTH_SPACE, source)
     if _renders_safely(defused, attachments):

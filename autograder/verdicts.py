@@ -96,6 +96,16 @@ class SandboxedGrading(NbGraderPreprocessor):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.finished = {}
+        self._memo: dict[tuple, Any] = {}  # what depends only on (kind, assignment, exercise, seed)
+
+    def _same_for_everyone(self, kind: str, assignment_id: str, name: str, seed: int, compute) -> Any:
+        """``compute()``, once per run: hidden inputs, expected values and known mistakes' outputs are
+        the same for every submission graded with ``seed`` (the coordinator grades them all in one
+        process). Callers must not change what it returns."""
+        key = (kind, assignment_id, name, seed)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def preprocess(self, nb, resources):
         ran = self.finished.pop(resources["nbgrader"].get("student"), None)
@@ -170,7 +180,8 @@ class SandboxedGrading(NbGraderPreprocessor):
         files: dict[str, bytes] = {}
         cases = {}
         for name in graded.values():
-            cases[name] = hidden.hidden_inputs(assignment_id, name, seed)
+            cases[name] = self._same_for_everyone("inputs", assignment_id, name, seed,
+                                                  lambda: hidden.hidden_inputs(assignment_id, name, seed))
             files[protocol.inputs_file(name)] = plain.dumps(cases[name]).encode()
         # Code cells that are only whitespace are not sent to the kernel (nothing to run; their outputs
         # stay empty).
@@ -210,8 +221,11 @@ class SandboxedGrading(NbGraderPreprocessor):
         if results is None:
             why = failure or protocol.why_no_results(run_record, self.cell_timeout)
             results = [("error", f"{name} could not be graded: {why}")] * len(cases)
-        result = hidden.score(ex, cases, hidden.expected_values(assignment_id, name, cases), results,
-                              hidden.mistake_outputs(assignment_id, name, cases))
+        expected = self._same_for_everyone("expected", assignment_id, name, seed,
+                                           lambda: hidden.expected_values(assignment_id, name, cases))
+        mistakes = self._same_for_everyone("mistakes", assignment_id, name, seed,
+                                           lambda: hidden.mistake_outputs(assignment_id, name, cases))
+        result = hidden.score(ex, cases, expected, results, mistakes)
         earned = round(points * result.fraction, 2)
         record["scores"][name] = [earned, points]
         record["tests"][name] = result.tests

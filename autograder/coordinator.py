@@ -113,6 +113,11 @@ class Coordinator:
     def __exit__(self, *exc) -> None:
         self._speedups.close()
 
+    @property
+    def db_url(self) -> str:
+        """The course's gradebook (nbgrader's CourseDirectory.db_url: sqlite by default)."""
+        return self.converter.coursedir.db_url
+
     def submitted(self, student: str) -> Path:
         return Path(self.converter.coursedir.format_path(self.converter.coursedir.submitted_directory,
                                                          student, self.assignment_id)) / self.notebook

@@ -154,7 +154,7 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
         log("Generating feedback and exporting grades.csv")
         nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False, children=children)
         nbgrader(["export", "--to", str(course_dir / "grades.csv")], course_dir, children=children)
-        _read_scores(course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
+        _read_scores(coordinator.db_url, course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
         runs.finish(course_dir, assignment_id)
     except (KeyboardInterrupt, Signalled) as stop:
         children.stop()
@@ -282,8 +282,9 @@ def _outcome(future, student: str) -> sandbox.Outcome:
         return future.result()
     except sandbox.SandboxUnavailable as e:
         raise sandbox.SandboxUnavailable(f"a worker that joined during the run has no working sandbox: {e}") from None
-    except KilledWorker:
-        why = (f"it was run {cluster.RETRIES + 1} times and each time the worker running it stopped "
+    except KilledWorker as e:  # the scheduler's allowed-failures: cluster.RETRIES on a local cluster
+        attempts = (e.allowed_failures if isinstance(getattr(e, "allowed_failures", None), int) else cluster.RETRIES) + 1
+        why = (f"it was run {attempts} times and each time the worker running it stopped "
                "(killed, or out of memory), so it was not run again")
     except Exception as e:  # noqa: BLE001 - whatever went wrong on the worker costs this submission only
         why = f"the worker could not run it ({type(e).__name__}: {str(e)[:300]})"
@@ -309,7 +310,7 @@ def _not_graded(coordinator: Coordinator, result: Result, what: str, error: Exce
 def _graded_before(coordinator: Coordinator, seed: int, pending: list[Result]) -> set[str]:
     """Students whose submission was graded by an earlier run with ``seed`` from the same file: the
     gradebook has their notebook, and its grading record names that seed and the file's digest."""
-    with Gradebook(coordinator.converter.coursedir.db_url) as gb:
+    with Gradebook(coordinator.db_url) as gb:
         try:
             recorded = {s.student.id for s in gb.find_assignment(coordinator.assignment_id).submissions
                         if any(nb.name == coordinator.notebook.removesuffix(".ipynb") for nb in s.notebooks)}
@@ -362,8 +363,8 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
-def _read_scores(course_dir: Path, assignment_id: str, notebook_id: str, results: list[Result]) -> None:
-    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gb:
+def _read_scores(db_url: str, course_dir: Path, assignment_id: str, notebook_id: str, results: list[Result]) -> None:
+    with Gradebook(db_url) as gb:
         assignment = gb.find_assignment(assignment_id)
         max_score = assignment.max_score
         for r in results:

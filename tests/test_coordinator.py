@@ -2,18 +2,20 @@
 `nbgrader autograde` does; the run state, the progress line and the nbgrader speed-ups."""
 import json
 import re
+import shutil
 import subprocess
 import sys
 
 import jsonschema
 import nbformat
 import pytest
+from distributed import KilledWorker
 from nbgrader import api
 from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import common
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
-from autograder import hidden, jobs, nbgrader_speedups, progress, runs, samples
+from autograder import grading, hidden, jobs, nbgrader_speedups, progress, runs, samples
 from autograder.coordinator import Coordinator
 from autograder.nbgrader_run import generate_assignment, make_workspace
 from autograder.verdicts import RECORD
@@ -186,3 +188,30 @@ def test_within_shared_metadata_fails_validation_with_jsonschemas_own_error(meta
         MetadataValidatorV3().validate_cell(cell)
     assert (fast.value.message, list(fast.value.path)) == (plain.value.message, list(plain.value.path))
     assert common.jsonschema is jsonschema
+
+
+class _Lost:
+    """A Dask future whose job never finished: each worker that ran it died."""
+
+    def result(self):
+        raise KilledWorker("grade-killer-1", "tcp://127.0.0.1:1", 2)
+
+
+def test_a_job_whose_workers_keep_dying_gets_0_and_says_why(both):
+    course, _ = both
+    (course / "submitted" / "killer" / ASSIGNMENT).mkdir(parents=True)
+    shutil.copy(course / "submitted" / "via_cli" / ASSIGNMENT / NOTEBOOK, course / "submitted" / "killer" / ASSIGNMENT)
+    outcome = grading._outcome(_Lost(), "killer")
+    why = ("it was run 3 times and each time the worker running it stopped (killed, or out of memory), "
+           "so it was not run again")
+    assert outcome.failure == why
+    with Coordinator(course, ASSIGNMENT, NOTEBOOK, {"SandboxedGrading": {"seed": SEED}}) as coordinator:
+        coordinator.finish("killer", coordinator.prepare("killer"), outcome)
+    record = json.loads((course / "autograded" / "killer" / ASSIGNMENT / RECORD).read_text())
+    assert record["events"] == [f"the notebook could not be run ({why})"]
+    assert {name: earned for name, (earned, _) in record["scores"].items()} == dict.fromkeys(record["scores"], 0.0)
+    nb = _autograded(course, "killer")
+    test_cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_sigmoid")
+    assert f"sigmoid could not be graded: {why}" in test_cell.outputs[0]["text"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        assert gb.find_submission_notebook(NOTEBOOK.removesuffix(".ipynb"), ASSIGNMENT, "killer").score == 0.0

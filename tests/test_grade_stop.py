@@ -1,7 +1,9 @@
 """Stopping `dlcourse grade` for real: SIGTERM while a student's cell sleeps kills every process
 the run started (nbgrader, the sandbox, the kernel and what the cell spawned) and says who was
 graded and who was not."""
+import json
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -13,7 +15,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import samples, sandbox
+from autograder import runs, samples, sandbox
 from autograder.nbgrader_run import make_workspace
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
@@ -113,3 +115,7 @@ def test_sigterm_stops_every_process_and_names_who_was_not_graded(tmp_path):
     assert [p for p, t in running.items() if _start_time(p) == t] == []
     assert _processes_with(mark) == []
     assert not (course / "grades.csv").exists()
+    # The run is recorded as unfinished with its seed, so running the command again resumes it.
+    seed = int(re.search(r"Hidden tests use seed (\d+) ", out.read_text()).group(1))
+    assert json.loads((course / runs.RUNS).read_text())[ASSIGNMENT] | {"started": "-"} == {
+        "seed": seed, "started": "-", "finished": False}

@@ -116,7 +116,8 @@ def _check(client: Client, scheduler: str | None, use_sandbox: bool) -> int:
     slotted = [addr for addr, n in offers.items() if n > 0]
     if not slotted:
         raise ClusterUnavailable(
-            f"the {len(offers)} workers of the scheduler at {scheduler} offer no sandbox slots, so no job could "
+            f"the {'worker' if len(offers) == 1 else f'{len(offers)} workers'} of the scheduler at {scheduler} "
+            f"{'offers' if len(offers) == 1 else 'offer'} no sandbox slots, so no job could "
             f"run. Start each worker with `--nthreads 1 --resources {SLOT}=1` (one slot per worker process).")
     if use_sandbox:
         reasons = client.run(sandbox.unavailable_reason, workers=slotted)

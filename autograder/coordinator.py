@@ -14,6 +14,11 @@ Per submission (``Coordinator``):
    ``Autograde.autograde_preprocessors``), whose ``SandboxedGrading`` judges the outcome instead of
    running the notebook, and whose ``SaveAutoGrades`` writes the grades; then the file permissions.
 
+4. ``feedback(student)``: what ``nbgrader generate_feedback --student S --force`` does: the course's
+   ``GenerateFeedback.preprocessors`` (hidden tests removed) and HTML into feedback/.
+
+``export(path)`` writes every grade of the gradebook as ``nbgrader export`` does (its configured
+``ExportApp.plugin_class``, CSV by default), once per run.
 ``fail(student)`` removes what a failed submission left in autograded/, as nbgrader does. The
 settings are the course's own (its ``nbgrader_config.py``) plus the run's, so a submission graded
 here and by ``nbgrader autograde`` gets the same notebook, record and grades. The gradebook stays
@@ -30,7 +35,9 @@ from pathlib import Path
 import nbformat
 from nbconvert.writers import FilesWriter
 from nbgrader import utils
-from nbgrader.converters import Autograde
+from nbgrader.api import Gradebook
+from nbgrader.apps.exportapp import ExportApp
+from nbgrader.converters import Autograde, GenerateFeedback
 from nbgrader.converters.base import BaseConverter
 from nbgrader.coursedir import CourseDirectory
 from sqlalchemy.exc import SAWarning
@@ -80,6 +87,16 @@ class _Autograde(Autograde):
         self.exporter._preprocessors = list(self._passes[self._sanitizing])
 
 
+class _GenerateFeedback(GenerateFeedback):
+    """nbgrader's feedback converter with its preprocessors registered once."""
+
+    def setup(self) -> None:
+        self.writer = FilesWriter(parent=self, config=self.config)
+        self.exporter = self.exporter_class(parent=self, config=self.config)
+        for pp in self.preprocessors:
+            self.exporter.register_preprocessor(pp)
+
+
 class Coordinator:
     """Autograde one assignment's submissions in this process; see the module's docstring. Use it as a
     context manager: within it, nbgrader's gradebook engines and schema validators are reused from
@@ -99,6 +116,9 @@ class Coordinator:
         self.converter = _Autograde(coursedir=coursedir, config=config, log=quiet)
         self.grading = SandboxedGrading(parent=self.converter, config=config, log=quiet)
         self.converter.setup(self.grading)
+        self.feedback_converter = _GenerateFeedback(coursedir=coursedir, config=config, log=quiet)
+        self.feedback_converter.setup()
+        self.export_plugin = ExportApp(config=config, log=quiet).plugin_class(config=config, log=quiet)
         self._speedups = contextlib.ExitStack()
 
     def __enter__(self) -> Coordinator:
@@ -161,6 +181,29 @@ class Coordinator:
         finally:
             self.grading.finished.pop(student, None)
             conv._sanitizing = True
+
+    def feedback(self, student: str) -> Path:
+        """Step 4: the feedback HTML of an autograded submission (replacing any earlier one)."""
+        conv = self.feedback_converter
+        conv.coursedir.student_id = student
+        source = str(self.autograded(student))
+        conv.notebooks = [source]
+        with contextlib.chdir(self.course_dir):
+            conv.init_destination(self.assignment_id, student)
+            conv.init_assignment(self.assignment_id, student)
+            BaseConverter.convert_single_notebook(conv, source)
+            conv.set_permissions(self.assignment_id, student)
+        return self.feedback_path(student)
+
+    def feedback_path(self, student: str) -> Path:
+        return (Path(self.feedback_converter._format_dest(self.assignment_id, student))
+                / self.notebook.replace(".ipynb", ".html"))
+
+    def export(self, path: Path) -> None:
+        """Every grade in the gradebook to ``path`` (nbgrader export's plugin; CSV by default)."""
+        self.export_plugin.to = str(path)
+        with Gradebook(self.db_url, self.converter.coursedir.course_id) as gb:
+            self.export_plugin.export(gb)
 
     def fail(self, student: str) -> None:
         """Remove what a failed submission left in autograded/ (nbgrader does the same)."""

@@ -18,9 +18,10 @@ the others):
    ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
    file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab, on this machine
    without a cluster;
-5. ``nbgrader generate_feedback`` (hidden tests removed, see autograder.feedback);
-6. ``nbgrader export`` to grades.csv;
-7. read the scores back from the gradebook, and what went wrong from each grading record.
+   Each graded submission's feedback is written right after its grades (nbgrader's
+   ``GenerateFeedback``, hidden tests removed, see autograder.feedback);
+5. grades.csv (nbgrader's export plugin);
+6. read the scores back from the gradebook, and what went wrong from each grading record.
 
 Stopping the run (Ctrl-C, or SIGTERM under ``stopping_on_signals``) cancels the jobs, stops a local
 cluster's workers with their sandboxes, kills every process it started and raises
@@ -65,7 +66,8 @@ class Result:
     lost: list[str] = field(default_factory=list)  # "test_propagate 0/3" for every grade cell not at full marks
     events: list[str] = field(default_factory=list)  # what went wrong while running the notebook
     feedback: Path | None = None
-    coordinator_seconds: float = 0.0  # this process's time on it: sanitizing, planning, judging, saving grades
+    coordinator_seconds: float = 0.0  # this process's time on it: sanitizing, planning, judging, saving grades, feedback
+    feedback_problem: str | None = None
 
 
 class Signalled(BaseException):
@@ -150,10 +152,9 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
         show = Progress(len(pending), enabled=progress)
         with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
             _grade_all(coordinator, engine, pending, seed, force, done, show, log)
-        show.close()
-        log("Generating feedback and exporting grades.csv")
-        nbgrader(["generate_feedback", assignment_id, "--force"], course_dir, check=False, children=children)
-        nbgrader(["export", "--to", str(course_dir / "grades.csv")], course_dir, children=children)
+            show.close()
+            log("Exporting grades.csv")
+            coordinator.export(course_dir / "grades.csv")
         _read_scores(coordinator.db_url, course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
         runs.finish(course_dir, assignment_id)
     except (KeyboardInterrupt, Signalled) as stop:
@@ -246,6 +247,8 @@ def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending
             if result.student in kept:
                 log(f"  {result.student}: already graded with seed {seed} from the same file: kept "
                     "(--force grades it again)")
+                if not coordinator.feedback_path(result.student).is_file():
+                    _feedback(coordinator, result, log)
                 ended(result, True)
                 continue
             started = time.perf_counter()
@@ -292,13 +295,24 @@ def _outcome(future, student: str) -> sandbox.Outcome:
 
 
 def _finish(coordinator: Coordinator, result: Result, plan, outcome, log) -> None:
+    """Judge and save the grades, then write the feedback (a grade stands even if its feedback fails)."""
     started = time.perf_counter()
     try:
         coordinator.finish(result.student, plan, outcome)
     except Exception as e:  # noqa: BLE001
         _not_graded(coordinator, result, "nbgrader could not grade this notebook", e, log)
+    else:
+        _feedback(coordinator, result, log)
     finally:
         result.coordinator_seconds += time.perf_counter() - started
+
+
+def _feedback(coordinator: Coordinator, result: Result, log) -> None:
+    try:
+        coordinator.feedback(result.student)
+    except Exception as e:  # noqa: BLE001
+        result.feedback_problem = f"its feedback could not be written ({_last_line(str(e)) or type(e).__name__})"
+        log(f"  {submissions.show(result.student)}: {result.feedback_problem}")
 
 
 def _not_graded(coordinator: Coordinator, result: Result, what: str, error: Exception, log) -> None:
@@ -336,7 +350,7 @@ def _stopped(stop: BaseException, results: list[Result], done: set[str]) -> Grad
     not_graded = [submissions.show(r.student) for r in results if r.student not in graded]
     message = (f"stopped by {signal.Signals(signum).name}; every grading process it started was killed. "
                f"Graded: {', '.join(graded) or 'nobody'}. Not graded: {', '.join(not_graded) or 'nobody'}. "
-               "The grades of those graded are in the gradebook; feedback and grades.csv were not written. "
+               "The grades and feedback of those graded are saved; grades.csv was not written. "
                "Run the same `dlcourse grade` command again to resume: it keeps those graded and grades the rest.")
     return GradingStopped(message, 128 + signum, results)
 
@@ -390,6 +404,8 @@ def table(results: list[Result]) -> str:
         notes = r.status if r.status != "graded" else ("lost points in " + ", ".join(r.lost) if r.lost else "full marks")
         if r.events:
             notes += "; " + "; ".join(r.events[:3]) + (f" (+{len(r.events) - 3} more)" if len(r.events) > 3 else "")
+        if r.feedback_problem:
+            notes += "; " + r.feedback_problem
         rows.append((submissions.show(r.student), f"{r.score:g}/{r.max_score:g}", notes))
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)

@@ -104,8 +104,8 @@ def test_sigterm_stops_every_process_and_names_who_was_not_graded(tmp_path):
             proc.kill()
     assert err.read_text().splitlines()[-1] == (
         "dlcourse grade: stopped by SIGTERM; every grading process it started was killed. Graded: ada. "
-        "Not graded: .hidden, bob_sleeps, cleo. The grades of those graded are in the gradebook; feedback and "
-        "grades.csv were not written. Run the same `dlcourse grade` command again to resume: it keeps those graded "
+        "Not graded: .hidden, bob_sleeps, cleo. The grades and feedback of those graded are saved; grades.csv was "
+        "not written. Run the same `dlcourse grade` command again to resume: it keeps those graded "
         "and grades the rest.")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:  # ada's grade was saved before the stop
         graded = {s.student.id: s.score for s in gb.find_assignment(ASSIGNMENT).submissions}

@@ -38,6 +38,7 @@ $(VENV)/.bench-requirements: requirements-bench.txt | $(VENV)
 bench: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/grading_time.py
 	$(BIN)/python benchmarks/demo_cells.py
+	$(BIN)/python benchmarks/cluster_throughput.py
 	$(BIN)/python benchmarks/training_time.py
 
 bench-training: $(VENV)/.bench-requirements

@@ -56,3 +56,4 @@ def configure(c, root: str | Path) -> None:
         "autograder.feedback.ShortenErrors",
         "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     ]
+    c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackHTMLExporter"

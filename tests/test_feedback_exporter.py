@@ -1,0 +1,42 @@
+"""The feedback page writer: nbconvert's HTML export of the same notebook, without BeautifulSoup's pass."""
+import base64
+
+import nbformat
+from bs4 import BeautifulSoup
+from nbconvert.exporters import HTMLExporter
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from traitlets.config import Config
+
+from autograder.feedback import NO_ALT, FeedbackHTMLExporter
+
+PNG = base64.b64encode(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                                     "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a2d8a4d600"
+                                     "00000049454e44ae426082")).decode()
+
+
+def _notebook():
+    plot = new_code_cell("plot()", outputs=[new_output("display_data", data={"image/png": PNG, "text/plain": "<F>"})])
+    return new_notebook(cells=[
+        new_markdown_cell("# Title\n\nSome *text* and $x^2$.\n\n![a cat](cat.png) <img src='dog.png'>"),
+        new_code_cell("x = 1\nprint(x)", outputs=[new_output("stream", name="stdout", text="1\n")]),
+        plot], metadata={"language_info": {"name": "python"}})
+
+
+def _pages():
+    config = Config({"HTMLExporter": {"template_name": "classic"}})
+    nb = nbformat.from_dict(_notebook())
+    ours, _ = FeedbackHTMLExporter(config=config).from_notebook_node(nb)
+    theirs, _ = HTMLExporter(config=config).from_notebook_node(nbformat.from_dict(_notebook()))
+    return BeautifulSoup(ours, "html.parser"), BeautifulSoup(theirs, "html.parser")
+
+
+def test_the_page_has_the_same_text_as_nbconverts():
+    ours, theirs = _pages()
+    assert ours.get_text() == theirs.get_text()
+    assert [str(t) for t in ours.select("pre, code, h1, p")] == [str(t) for t in theirs.select("pre, code, h1, p")]
+
+
+def test_every_image_has_the_same_alternative_text_as_nbconverts():
+    ours, theirs = _pages()
+    alts = [img.get("alt") for img in ours.find_all("img")]
+    assert alts == [img.get("alt") for img in theirs.find_all("img")] == ["a cat", NO_ALT, NO_ALT]

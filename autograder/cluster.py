@@ -88,11 +88,16 @@ def start(scheduler: str | None = None, workers: int | None = None, use_sandbox:
         local = None
     else:
         n = max(1, workers or os.cpu_count() or 1)
-        with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
-            # No dashboard; the scheduler's HTTP server (health checks) on a free port, not 8787.
-            local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={SLOT: 1},
-                                 dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
-                                 silence_logs=logging.ERROR, memory_limit=0)
+        try:
+            with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
+                # No dashboard; the scheduler's HTTP server (health checks) on a free port, not 8787.
+                local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={SLOT: 1},
+                                     dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                     silence_logs=logging.ERROR, memory_limit=0)
+        except Exception as e:  # noqa: BLE001 - whatever stops Dask here, the instructor reads one sentence
+            raise ClusterUnavailable(f"could not start a local Dask cluster of {n} worker processes "
+                                     f"({type(e).__name__}: {e}). Nothing was graded or written. Try fewer with "
+                                     "--jobs, or start a cluster yourself and pass --scheduler.") from None
         client = Client(local, set_as_default=False)
     try:
         slots = _check(client, scheduler, use_sandbox)

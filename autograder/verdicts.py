@@ -180,7 +180,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         files: dict[str, bytes] = {}
         cases = {}
         for name in graded.values():
-            cases[name] = self._same_for_everyone("inputs", assignment_id, name, seed,
+            cases[name] = self._same_for_everyone("cases", assignment_id, name, seed,
                                                   lambda: hidden.hidden_inputs(assignment_id, name, seed))
             files[protocol.inputs_file(name)] = plain.dumps(cases[name]).encode()
         # Code cells that are only whitespace are not sent to the kernel (nothing to run; their outputs

@@ -138,6 +138,10 @@ class Coordinator:
         """The course's gradebook (nbgrader's CourseDirectory.db_url: sqlite by default)."""
         return self.converter.coursedir.db_url
 
+    def gradebook(self) -> Gradebook:
+        """The course's gradebook, opened as nbgrader's commands open it (its db_url and course id)."""
+        return Gradebook(self.db_url, self.converter.coursedir.course_id)
+
     def submitted(self, student: str) -> Path:
         return Path(self.converter.coursedir.format_path(self.converter.coursedir.submitted_directory,
                                                          student, self.assignment_id)) / self.notebook
@@ -202,7 +206,7 @@ class Coordinator:
     def export(self, path: Path) -> None:
         """Every grade in the gradebook to ``path`` (nbgrader export's plugin; CSV by default)."""
         self.export_plugin.to = str(path)
-        with Gradebook(self.db_url, self.converter.coursedir.course_id) as gb:
+        with self.gradebook() as gb:
             self.export_plugin.export(gb)
 
     def fail(self, student: str) -> None:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import MissingEntry
 
 from distributed import KilledWorker
 
@@ -146,16 +146,17 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
         seed = runs.begin(course_dir, assignment_id, seed, log)
         settings = {"SandboxedGrading": {"seed": seed, "sandbox": use_sandbox, "skip_demo_cells": not single,
                                          **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})}}
-        pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, children, log)
-        if engine is not None:
-            log(f"Running the notebooks on {engine.where}.")
-        show = Progress(len(pending), enabled=progress)
         with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
+            pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results,
+                               children, coordinator, log)
+            if engine is not None:
+                log(f"Running the notebooks on {engine.where}.")
+            show = Progress(len(pending), enabled=progress)
             _grade_all(coordinator, engine, pending, seed, force, done, show, log)
             show.close()
             log("Exporting grades.csv")
             coordinator.export(course_dir / "grades.csv")
-        _read_scores(coordinator.db_url, course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
+        _read_scores(coordinator, course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
         runs.finish(course_dir, assignment_id)
     except (KeyboardInterrupt, Signalled) as stop:
         children.stop()
@@ -169,7 +170,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     return results
 
 
-def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, children, log) -> list[Result]:
+def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, children, coordinator,
+             log) -> list[Result]:
     """Steps 2 and 3: the assignment in the gradebook, every submission vetted (a row each) and the
     gradable ones in submitted/; returns the results still to autograde."""
     grade_cells.require_match(assignment, course_dir)
@@ -192,7 +194,7 @@ def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, 
         if sub.problem:
             result.status = f"not graded: {sub.problem}"
             if sub.enrol:
-                _add_student(course_dir, sub.student, children)
+                _add_student(coordinator, sub.student)
             log(f"  {submissions.show(sub.student)}: {result.status}")
             continue
         pending.append(result)
@@ -324,7 +326,7 @@ def _not_graded(coordinator: Coordinator, result: Result, what: str, error: Exce
 def _graded_before(coordinator: Coordinator, seed: int, pending: list[Result]) -> set[str]:
     """Students whose submission was graded by an earlier run with ``seed`` from the same file: the
     gradebook has their notebook, and its grading record names that seed and the file's digest."""
-    with Gradebook(coordinator.db_url) as gb:
+    with coordinator.gradebook() as gb:
         try:
             recorded = {s.student.id for s in gb.find_assignment(coordinator.assignment_id).submissions
                         if any(nb.name == coordinator.notebook.removesuffix(".ipynb") for nb in s.notebooks)}
@@ -355,11 +357,12 @@ def _stopped(stop: BaseException, results: list[Result], done: set[str]) -> Grad
     return GradingStopped(message, 128 + signum, results)
 
 
-def _add_student(course_dir: Path, student: str, children: nbgrader_run.Children) -> None:
+def _add_student(coordinator: Coordinator, student: str) -> None:
     """A rejected student still gets a row in the gradebook (and a 0); a name that is not a valid
     student id (a hidden folder, a stray file) never does."""
     if submissions.STUDENT_ID.match(student):
-        nbgrader(["db", "student", "add", student], course_dir, check=False, children=children)
+        with coordinator.gradebook() as gb:
+            gb.update_or_create_student(student)
 
 
 def _events(record: Path) -> list[str]:
@@ -377,8 +380,9 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
-def _read_scores(db_url: str, course_dir: Path, assignment_id: str, notebook_id: str, results: list[Result]) -> None:
-    with Gradebook(db_url) as gb:
+def _read_scores(coordinator: Coordinator, course_dir: Path, assignment_id: str, notebook_id: str,
+                 results: list[Result]) -> None:
+    with coordinator.gradebook() as gb:
         assignment = gb.find_assignment(assignment_id)
         max_score = assignment.max_score
         for r in results:

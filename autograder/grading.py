@@ -67,6 +67,7 @@ class Result:
     events: list[str] = field(default_factory=list)  # what went wrong while running the notebook
     feedback: Path | None = None
     coordinator_seconds: float = 0.0  # this process's time on it: sanitizing, planning, judging, saving grades, feedback
+    coordinator_cpu_seconds: float = 0.0  # of which on a CPU (the rest: waiting for one, or for the disk)
     feedback_problem: str | None = None
 
 
@@ -253,7 +254,7 @@ def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending
                     _feedback(coordinator, result, log)
                 ended(result, True)
                 continue
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 plan = coordinator.prepare(result.student)
             except Exception as e:  # noqa: BLE001 - nbgrader refused this notebook; the others go on
@@ -262,6 +263,7 @@ def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending
                 continue
             finally:
                 result.coordinator_seconds += time.perf_counter() - started
+                result.coordinator_cpu_seconds += time.thread_time() - cpu
             if engine is None:
                 _finish(coordinator, result, plan, jobs.run(plan.job), log)
                 ended(result, result.status == "graded")
@@ -298,7 +300,7 @@ def _outcome(future, student: str) -> sandbox.Outcome:
 
 def _finish(coordinator: Coordinator, result: Result, plan, outcome, log) -> None:
     """Judge and save the grades, then write the feedback (a grade stands even if its feedback fails)."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     try:
         coordinator.finish(result.student, plan, outcome)
     except Exception as e:  # noqa: BLE001
@@ -307,6 +309,7 @@ def _finish(coordinator: Coordinator, result: Result, plan, outcome, log) -> Non
         _feedback(coordinator, result, log)
     finally:
         result.coordinator_seconds += time.perf_counter() - started
+        result.coordinator_cpu_seconds += time.thread_time() - cpu
 
 
 def _feedback(coordinator: Coordinator, result: Result, log) -> None:

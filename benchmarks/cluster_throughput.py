@@ -227,6 +227,7 @@ def main() -> None:
     stock_runs, ours_runs, ours_steps = [], [], []
     workers: dict[str, list[float]] = defaultdict(list)
     coordinator: dict[str, list[float]] = defaultdict(list)
+    coordinator_cpu: dict[str, list[float]] = defaultdict(list)
     calls: dict[str, list[float]] = defaultdict(list)
     score_table: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="dlcourse-bench-") as tmp:
@@ -251,6 +252,7 @@ def main() -> None:
                     calls[key] += timed.calls[key]
                 for r in results:
                     coordinator[r.student].append(r.coordinator_seconds)
+                    coordinator_cpu[r.student].append(r.coordinator_cpu_seconds)
                     workers[r.student].append(worker_s[r.student])
                 score_table["ours"] = {r.student: r.score for r in results}
                 bad = [f"{r.student}: {r.status}" for r in results if r.status != "graded"]
@@ -302,6 +304,8 @@ def main() -> None:
     print(f"\nPer submission (median over the {n} submissions of each one's median over the runs; mean in brackets):")
     print(f"  coordinator (this process, serial: coordinator_seconds) {c:6.2f} s  [{c_mean:.2f}]   per call: "
           + ", ".join(f"{k} {med(calls[k]):.2f} s" for k in CALLS))
+    print(f"  coordinator CPU time (coordinator_cpu_seconds; the rest of the above waits for a core)  "
+          f"{med([statistics.median(v) for v in coordinator_cpu.values()]):.2f} s")
     print(f"  worker (sandboxed run, grading record 'seconds')        {w:6.2f} s  [{w_mean:.2f}]   by kind: "
           + ", ".join(f"{k} {v:.2f}" for k, v in by_kind.items()))
     print(f"  floor (the reference alone, demonstration cells skipped: kernel start + imports + data + graded "

@@ -17,9 +17,8 @@ the others):
    Batch grading skips the demonstration cells (locked cells the source marks
    ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
    file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab, on this machine
-   without a cluster;
-   Each graded submission's feedback is written right after its grades (nbgrader's
-   ``GenerateFeedback``, hidden tests removed, see autograder.feedback);
+   without a cluster. Each graded submission's feedback is written right after its grades
+   (nbgrader's ``GenerateFeedback``, hidden tests removed, see autograder.feedback);
 5. grades.csv (nbgrader's export plugin);
 6. read the scores back from the gradebook, and what went wrong from each grading record.
 

@@ -182,7 +182,8 @@ class SandboxedGrading(NbGraderPreprocessor):
         for name in graded.values():
             cases[name] = self._same_for_everyone("cases", assignment_id, name, seed,
                                                   lambda: hidden.hidden_inputs(assignment_id, name, seed))
-            files[protocol.inputs_file(name)] = plain.dumps(cases[name]).encode()
+            files[protocol.inputs_file(name)] = self._same_for_everyone(
+                "cases as JSON", assignment_id, name, seed, lambda: plain.dumps(cases[name]).encode())
         # Code cells that are only whitespace are not sent to the kernel (nothing to run; their outputs
         # stay empty).
         cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}

@@ -157,7 +157,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
             log("Exporting grades.csv")
             coordinator.export(course_dir / "grades.csv")
         _read_scores(coordinator, course_dir, assignment_id, assignment.notebook.removesuffix(".ipynb"), results)
-        runs.finish(course_dir, assignment_id)
+        runs.finish(course_dir, assignment_id,
+                    {submissions.show(r.student): r.status for r in results if r.status != "graded"})
     except (KeyboardInterrupt, Signalled) as stop:
         children.stop()
         if engine is not None:

@@ -32,8 +32,8 @@ from typing import Any
 import numpy as np
 
 from dlutils.checks import CheckFailed
-from dlutils.checks.exercise import Exercise, describe
-from dlutils.checks.runner import CallFailed, call
+from dlutils.checks.exercise import Exercise, describe, names_mistake
+from dlutils.checks.runner import NOT_IMPLEMENTED, CallFailed, call
 
 from . import mistakes as known_mistakes
 from .registry import by_checks_module, get
@@ -82,7 +82,9 @@ class Score:
     passed: int
     total: int
     messages: list[str] = field(default_factory=list)
-    # per hidden test: the messages of each failing part, for grading records and class reports
+    # per hidden test, for grading records and class reports: {"passed", "total", "parts": every
+    # part's label, "failed": {label: messages}, "mistakes": ids of the known mistakes named,
+    # "unanswered": True where the function still raises the release's NotImplementedError}
     tests: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -117,14 +119,19 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
                 kind, got, raised = "error", UNJUDGEABLE.format(name=ex.name, error=type(e).__name__), []
         if kind == "error":
             problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else ())]
-            tests.append({"passed": 0, "total": len(labels), "failed": {label: problems for label in labels}})
+            tests.append({"passed": 0, "total": len(labels), "parts": labels,
+                          "failed": {label: problems for label in labels}})
+            if got == NOT_IMPLEMENTED.format(name=ex.name):
+                tests[-1]["unanswered"] = True
         else:
             same = draws.get(i - 1, {})
             parts = [(label, messages or ([same[label]] if label in same else [])) for label, messages in parts]
             ok = sum(1 for _, messages in parts if not messages)
             passed += ok
             problems = list(dict.fromkeys(m for _, messages in parts for m in messages))
-            tests.append({"passed": ok, "total": len(labels), "failed": {l: m for l, m in parts if m}})
+            tests.append({"passed": ok, "total": len(labels), "parts": labels,
+                          "failed": {l: m for l, m in parts if m}})
+        tests[-1]["mistakes"] = _named(problems, mistakes[i - 1] if mistakes else ())
         if problems:
             failing.append(i)
             if not first:
@@ -133,6 +140,11 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     if len(failing) > 1:
         messages = first + [f"  (hidden tests {', '.join(map(str, failing[1:]))} fail too)"]
     return Score(passed, total, messages, tests)
+
+
+def _named(problems: Sequence[str], mistakes: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The ids of the known mistakes ``problems`` name (for class reports: who made which mistake)."""
+    return [m["id"] for m in mistakes if any(names_mistake(m) in p for p in problems)]
 
 
 def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:

@@ -2,7 +2,8 @@
 interruption resumes it: same seed, so the submissions graded before are kept (autograder.grading).
 
 One small JSON file in the course directory, ``RUNS``: {assignment id: {"seed", "started",
-"finished"}}. A run that was not given a seed takes the seed of its assignment's unfinished run, if
+"finished"}}; a finished run also records when it ended (``ended``) and why each student it did not
+grade was not graded (``not_graded``: {student as shown: the reason}), for the class report. A run that was not given a seed takes the seed of its assignment's unfinished run, if
 there is one, else a new one; a finished run's seed is never reused unasked (each regrade draws new
 hidden inputs).
 """
@@ -46,8 +47,15 @@ def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> 
     return seed
 
 
-def finish(course_dir: Path, assignment_id: str) -> None:
+def finish(course_dir: Path, assignment_id: str, not_graded: dict[str, str] | None = None) -> None:
     data = _read(course_dir)
     if isinstance(data.get(assignment_id), dict):
-        data[assignment_id]["finished"] = True
+        data[assignment_id].update(finished=True, ended=time.strftime("%Y-%m-%d %H:%M:%S"),
+                                   not_graded=dict(not_graded or {}))
         _write(course_dir, data)
+
+
+def last(course_dir: Path, assignment_id: str) -> dict | None:
+    """The assignment's latest run as recorded (see the module's docstring), or None."""
+    run = _read(course_dir).get(assignment_id)
+    return run if isinstance(run, dict) else None

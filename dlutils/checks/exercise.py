@@ -110,7 +110,7 @@ class Exercise:
                 hit = (label in mine and label in theirs and _same(mine[label], theirs[label])
                        and not _same(theirs[label], want[label]))
             if hit:
-                return _names(mistake)
+                return names_mistake(mistake)
         return ""
 
     def part_labels(self, expected: Any) -> list[str]:
@@ -171,7 +171,7 @@ class Exercise:
         that raises the very same error on the same inputs, if there is one."""
         for mistake in mistakes:
             if raised and mistake.get("raises") == raised:
-                return f"{message} {_names(mistake)}"
+                return f"{message} {names_mistake(mistake)}"
         return message
 
     def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
@@ -188,7 +188,8 @@ def _without_seed(inputs: Mapping[str, Any]) -> str:
     return plain.dumps({k: v for k, v in inputs.items() if k != SEED})
 
 
-def _names(mistake: Mapping[str, Any]) -> str:
+def names_mistake(mistake: Mapping[str, Any]) -> str:
+    """The sentence a message ends with when it names ``mistake`` (``{"says", ...}``)."""
     return f"This matches a known mistake: {mistake['says']}"
 
 

@@ -22,6 +22,10 @@ SEED = "__seed__"
 _ACTIVE: dict[int, int] = {}  # id of each stand-in installed by a running call -> how many calls installed it
 
 
+# What a call of a function still raising NotImplementedError (the release's placeholder) fails with.
+NOT_IMPLEMENTED = "{name} is not implemented yet: replace `raise NotImplementedError()` with your code."
+
+
 class CallFailed(Exception):
     """The learner's function could not produce a value; ``str(self)`` says why.
 
@@ -84,8 +88,7 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
             np.random.seed(seed)
         return fn(**copy.deepcopy(inputs))
     except NotImplementedError:
-        raise CallFailed(f"{name} is not implemented yet: replace `raise NotImplementedError()` "
-                         "with your code.") from None
+        raise CallFailed(NOT_IMPLEMENTED.format(name=name)) from None
     except RecursionError:
         raise CallFailed(f"{name} calls itself without end (RecursionError).") from None
     except Exception as e:  # any bug in the learner's code becomes a message

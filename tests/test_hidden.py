@@ -68,7 +68,8 @@ def test_partial_credit_counts_each_returned_value_and_hides_expected_values():
         'db is the sum of dZ over the examples; the cost is an average, so db must be divided by m (the number of '
         'examples) too.',
         "  (hidden tests 2, 3 fail too)"]
-    assert result.tests[0] == {"passed": 2, "total": 3, "failed": {'grads["db"]': [result.messages[1][4:]]}}
+    assert result.tests[0] == {"passed": 2, "total": 3, "parts": ['grads["dw"]', 'grads["db"]', "cost"],
+                               "failed": {'grads["db"]': [result.messages[1][4:]]}, "mistakes": ["db_not_averaged"]}
 
 
 def test_a_wrong_overall_form_fails_every_part_with_one_message():

@@ -12,8 +12,12 @@
                                                every job and process it started, names the students
                                                not graded and exits with 130 (SIGINT) or 143
                                                (SIGTERM); running it again resumes (--force: regrade all)
+    dlcourse report [ASSIGNMENT ...]           what the class got wrong: a self-contained HTML page and
+                                               CSV files in reports/<assignment>/ (--out DIR), from the
+                                               gradebook and the grading records (default: every
+                                               assignment that has been graded)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
-                                               of every assignment
+                                               of every assignment, with their class reports
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import generate, grading, samples, sandbox
+from . import generate, grading, report, samples, sandbox
 from .cluster import ClusterUnavailable
 from .grade_cells import GradeCellMismatch
 from .nbgrader_run import REPO_ROOT, NbgraderError, generate_assignment, make_workspace
@@ -52,8 +56,40 @@ def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[gra
         out[assignment.id] = grading.grade(ws, assignment.id, incoming, use_sandbox=isolated)
         print()
         print(grading.table(out[assignment.id]))
+        _report(ws, assignment.id)
     _summary(ws)
     return out
+
+
+def _report(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> report.Written:
+    written = report.write(course_dir, assignment_id, out_dir)
+    print(f"Class report of {assignment_id} ({written.graded} of {written.students} students graded): "
+          f"{written.html} (and {', '.join(written.csv)} beside it), {written.seconds:.1f} s")
+    return written
+
+
+def _reports(course_dir: Path, assignment_ids: list[str], out_dir: Path | None) -> int:
+    """Write the reports asked for; with none asked, of every assignment graded in the course."""
+    course_dir = course_dir.resolve()
+    unknown = [a for a in assignment_ids if a not in ASSIGNMENTS]
+    if unknown:
+        raise report.ReportError(f"no assignment {', '.join(unknown)} in this course; its assignments are "
+                                 f"{', '.join(sorted(ASSIGNMENTS))}.")
+    wanted = assignment_ids or list(ASSIGNMENTS)
+    written = 0
+    for assignment_id in wanted:
+        target = (out_dir / assignment_id if len(wanted) > 1 else out_dir) if out_dir else None
+        try:
+            _report(course_dir, assignment_id, target)
+            written += 1
+        except report.ReportError as e:
+            if assignment_ids:
+                raise
+            print(f"{assignment_id}: no report ({e})")
+    if not written:
+        raise report.ReportError(f"no assignment has been graded in {course_dir}: grade one first "
+                                 "(dlcourse grade ASSIGNMENT --course-dir DIR), or pass --course-dir.")
+    return written
 
 
 def _summary(course_dir: Path) -> None:
@@ -86,6 +122,11 @@ def main(argv=None) -> int:
     p.add_argument("--force", action="store_true",
                    help="grade again the submissions an interrupted run already graded")
     p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    p = sub.add_parser("report", help="a class report (HTML page and CSV files) from the gradebook and grading records")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT",
+                   help=f"assignment ids: {', '.join(sorted(ASSIGNMENTS))} (default: every one graded in the course)")
+    p.add_argument("--course-dir", type=Path, default=REPO_ROOT, help="nbgrader course directory (default: this repo)")
+    p.add_argument("--out", type=Path, help="folder to write into (default: COURSE/reports/ASSIGNMENT)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
@@ -101,9 +142,12 @@ def main(argv=None) -> int:
             print()
             print(grading.table(results))
             _summary(args.course_dir.resolve())
+        elif args.command == "report":
+            _reports(args.course_dir, args.assignments, args.out)
         elif args.command == "demo":
             demo(args.workdir)
-    except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch, ClusterUnavailable) as e:
+    except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
+            report.ReportError) as e:
         print(f"dlcourse: {e}", file=sys.stderr)
         return 1
     except grading.GradingStopped as e:

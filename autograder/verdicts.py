@@ -45,6 +45,7 @@ from .registry import ASSIGNMENTS
 from .sanitize import COURSE_KEY
 
 RECORD = "grading-record.json"
+RAN_OUT_OF_TIME = "it ran out of time"   # why a notebook that hit its time limit as a whole was not judged
 RUNNER = Path(__file__).with_name(protocol.RUNNER)
 PROTOCOL = Path(__file__).with_name(protocol.MODULE)   # imported by the runner, from beside it
 UNTRUSTED = Path(__file__).with_name(protocol.UNTRUSTED)
@@ -137,7 +138,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         and write the grading record beside the notebook."""
         record: dict[str, Any] = {"student": resources["nbgrader"].get("student"), "seed": plan.seed,
                                   "sandbox": self.sandbox, "skipped_demo_cells": len(plan.demos), "events": [],
-                                  "scores": {}, "tests": {}}
+                                  "stopped": [], "scores": {}, "tests": {}}
         if plan.submission_sha256:
             record["submission_sha256"] = plan.submission_sha256
         record["events"] += _repairs(nb)
@@ -145,16 +146,22 @@ class SandboxedGrading(NbGraderPreprocessor):
             record["events"].append(f"test cell {nb.cells[i].metadata['nbgrader'].get('grade_id')!r} names no "
                                     "exercise of this assignment and was not run")
         record["seconds"] = round(outcome.seconds, 2)
+        record["cell_timeout"] = self.cell_timeout
         try:
             run = _read_report(outcome)
         except untrusted.Refused as e:
             run = None
-            why = (outcome.failure or ("it ran out of time" if outcome.timed_out else
+            why = (outcome.failure or (RAN_OUT_OF_TIME if outcome.timed_out else
                    f"{e}; it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}"))
             record["events"].append(f"the notebook could not be run ({why})")
+            record["run_problem"] = why
         if run is not None and run["kernel"] != protocol.KERNEL_OK:
             record["events"].append(run["kernel"])
+            record["run_problem"] = run["kernel"]
         records = {r["index"]: r for r in (run or {}).get("cells", [])}
+        # Cells that did not finish, graded or not, with their status: the class report counts them.
+        record["stopped"] = [{"cell": i, "status": r["status"], "grade": plan.graded.get(i)}
+                             for i, r in sorted(records.items()) if r["status"] in protocol.STOPPING]
         returned = (run or {}).get(protocol.RESULTS, {})
         self._fill_outputs(nb, records, plan.graded, plan.demos, record)
         for index, name in plan.graded.items():

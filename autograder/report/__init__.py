@@ -1,0 +1,81 @@
+"""``dlcourse report ASSIGNMENT``: what the class got wrong, from the gradebook and the grading records.
+
+Writes, in ``<course>/reports/<assignment>/`` by default, ``report.html`` (one self-contained page:
+scores, the most common mistakes per function with who made them, how each function and check
+separates strong from weak students, what went wrong while running notebooks, every student by id)
+and the CSV files ``tables.FILES`` (their columns: ``autograder.report.tables``).
+
+Order of steps, each timed in ``Written.timings``:
+1. ``load``: the gradebook, the latest run and the grading records (``data``);
+2. ``stats``: summary, item analysis, mistakes, events (``stats``);
+3. ``plots``: the pictures (``plots``);
+4. ``csv``: the CSV files (``tables``);
+5. ``html``: the page (``page``).
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import data as class_data
+from . import page, plots, stats, tables
+from .data import ReportError
+
+__all__ = ["ReportError", "Written", "write", "default_dir"]
+
+
+@dataclass
+class Written:
+    html: Path
+    csv: dict[str, Path]
+    students: int
+    graded: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.timings.values())
+
+
+def default_dir(course_dir: Path, assignment_id: str) -> Path:
+    return Path(course_dir).resolve() / "reports" / assignment_id
+
+
+def write(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> Written:
+    """Write the report of ``assignment_id``'s latest grading in ``course_dir``; ReportError if the
+    assignment has not been graded there."""
+    course_dir = Path(course_dir).resolve()
+    out_dir = Path(out_dir).resolve() if out_dir else default_dir(course_dir, assignment_id)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    data = class_data.load(course_dir, assignment_id)
+    step("load")
+    summary, items = stats.summary(data), stats.items(data)
+    mistakes, events = stats.mistakes(data), stats.events(data)
+    step("stats")
+    pictures = {"items": plots.item_analysis(items)}
+    if data.graded:
+        pictures["scores"] = plots.score_histogram([s.score for s in data.graded], data.max_score)
+    everything = [c for counts in mistakes.values() for c in counts]
+    if everything:
+        pictures["mistakes"] = plots.common_mistakes(everything, len(data.graded))
+    step("plots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    csvs = tables.write(out_dir, data, items, mistakes, events)
+    step("csv")
+    html_path = out_dir / "report.html"
+    tmp = out_dir / ".report.html.tmp"
+    tmp.write_text(page.render(data, summary, items, mistakes, events, pictures, out_dir, course_dir),
+                   encoding="utf-8")
+    os.replace(tmp, html_path)
+    step("html")
+    return Written(html_path, csvs, len(data.students), len(data.graded), timings)

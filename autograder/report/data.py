@@ -1,0 +1,213 @@
+"""What a class report is made of: the gradebook's scores and each graded student's grading record.
+
+``load(course_dir, assignment_id) -> ClassData`` reads, for one assignment:
+- from the gradebook (the course's ``db_url``, nbgrader's tables, read with a few SQL queries so that
+  a class of thousands loads in a second): every student of the course, who submitted, and each
+  submission's points per grade cell (nbgrader's score: the manual score if an instructor set one,
+  else the automatic one, plus extra credit);
+- from the latest grading run (``autograder.runs``): its seed and times, and who it did not grade
+  and why;
+- from ``autograded/<student>/<assignment>/grading-record.json`` (``autograder.verdicts``): per
+  exercise and hidden test, the parts checked, the parts failed, the known mistakes named and
+  whether the function was unanswered; the events and the cells that did not finish. The records
+  sit where nbgrader copies a student's files, so they are read as untrusted and only well-formed
+  fields are kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from nbgrader.coursedir import CourseDirectory
+
+from dlutils.checks.exercise import names_mistake
+from dlutils.checks.runner import NOT_IMPLEMENTED
+
+from .. import protocol, runs, untrusted
+from ..coordinator import course_config
+from ..grade_cells import PREFIX
+from ..registry import get
+from ..verdicts import RECORD
+
+GRADED, NO_SUBMISSION, NO_GRADED_SUBMISSION = "graded", "no submission", "no graded submission"
+ABSENT = (NO_SUBMISSION, NO_GRADED_SUBMISSION)
+MAX_RECORD_BYTES = 16 << 20
+
+
+class ReportError(RuntimeError):
+    """The report cannot be made (the message says why and what to do)."""
+
+
+@dataclass
+class HiddenTest:
+    """One hidden test of one exercise, as the grading record has it."""
+    parts: list[str]
+    failed: set[str]
+    mistakes: list[str]
+    unanswered: bool = False
+
+
+@dataclass
+class StoppedCell:
+    """A code cell whose run did not finish (status: protocol.TIMEOUT, KILLED or DIED)."""
+    index: int
+    status: str
+    grade: str | None        # the exercise, when it is the exercise's test cell
+
+
+@dataclass
+class Student:
+    id: str
+    status: str                                   # GRADED, NO_SUBMISSION, or "not graded: <why>"
+    points: dict[str, float] = field(default_factory=dict)     # exercise -> points earned (gradebook)
+    tests: dict[str, list[HiddenTest]] = field(default_factory=dict)  # exercise -> its hidden tests
+    events: list[str] = field(default_factory=list)
+    stopped: list[StoppedCell] = field(default_factory=list)
+    cell_timeout: float | None = None              # the grading's limit per cell, in seconds
+    run_problem: str | None = None                 # why the notebook's run could not be read at all
+    seed: int | None = None                        # of the run that graded it (None: no record)
+
+    @property
+    def graded(self) -> bool:
+        return self.status == GRADED
+
+    @property
+    def score(self) -> float:
+        return sum(self.points.values())
+
+
+@dataclass
+class ClassData:
+    assignment_id: str
+    notebook: str
+    exercises: list[str]                 # in notebook order
+    points: dict[str, float]             # exercise -> its grade cell's points
+    says: dict[str, dict[str, str]]      # exercise -> mistake id -> what it says (the catalogue)
+    run: dict[str, Any]                  # the latest grading run: seed, started, ended (may be empty)
+    students: list[Student]              # sorted by id
+
+    @property
+    def max_score(self) -> float:
+        return sum(self.points.values())
+
+    @property
+    def graded(self) -> list[Student]:
+        return [s for s in self.students if s.graded]
+
+
+def load(course_dir: Path, assignment_id: str) -> ClassData:
+    course_dir = Path(course_dir).resolve()
+    assignment = get(assignment_id)
+    notebook = assignment.notebook.removesuffix(".ipynb")
+    coursedir = CourseDirectory(config=course_config(course_dir))
+    url = sa.engine.make_url(coursedir.db_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
+        # Connecting would create an empty gradebook file.
+        raise ReportError(f"there is no gradebook at {url.database}: nothing has been graded in {course_dir} "
+                          f"yet (dlcourse grade {assignment_id} --course-dir {course_dir}).")
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as db:
+            points, submitted, scores, everyone = _gradebook(db, assignment_id, notebook, coursedir.course_id)
+    except sa.exc.OperationalError as e:
+        raise ReportError(f"the gradebook {coursedir.db_url} could not be read ({e.orig}); is {course_dir} "
+                          "a course directory that has been graded?") from None
+    finally:
+        engine.dispose()
+    if points is None:
+        raise ReportError(f"{assignment_id} is not in the gradebook of {course_dir}: grade it first "
+                          f"(dlcourse grade {assignment_id} --course-dir {course_dir}).")
+    exercises = list(assignment.exercises)
+    run = runs.last(course_dir, assignment_id) or {}
+    not_graded = run.get("not_graded") if isinstance(run.get("not_graded"), dict) else None
+    # A run recorded before runs kept who was not graded cannot tell "not graded" from "not submitted".
+    absent = NO_SUBMISSION if not_graded is not None else NO_GRADED_SUBMISSION
+    not_graded = not_graded or {}
+    says = {name: {} for name in exercises}
+    for m in assignment.mistakes:
+        says[m.exercise][m.id] = m.says
+    students = []
+    for sid in sorted(everyone | set(not_graded)):
+        if sid in not_graded:
+            students.append(Student(sid, str(not_graded[sid])))
+        elif sid not in submitted:
+            students.append(Student(sid, absent))
+        else:
+            student = Student(sid, GRADED, {name: scores.get((sid, PREFIX + name), 0.0) for name in exercises})
+            _read_record(course_dir / "autograded" / sid / assignment_id / RECORD, student, says)
+            students.append(student)
+    return ClassData(assignment_id, assignment.notebook, exercises,
+                     {name: points.get(PREFIX + name, 0.0) for name in exercises}, says,
+                     {k: run[k] for k in ("seed", "started", "ended", "finished") if k in run}, students)
+
+
+def _gradebook(db, assignment_id: str, notebook: str, course_id: str):
+    """(grade cell -> points, or None if the assignment is not in the gradebook; students who
+    submitted; (student, grade cell) -> score; every student of the course)."""
+    found = db.execute(sa.text("SELECT a.id, n.id FROM assignment a JOIN notebook n ON n.assignment_id = a.id "
+                               "WHERE a.name = :a AND n.name = :n AND a.course_id = :c"),
+                       {"a": assignment_id, "n": notebook, "c": course_id}).first()
+    if found is None:
+        return None, set(), {}, set()
+    aid, nid = found
+    points = {name: float(p or 0) for name, p in db.execute(sa.text(
+        "SELECT b.name, g.max_score FROM grade_cells g JOIN base_cell b ON b.id = g.id WHERE b.notebook_id = :n"),
+        {"n": nid})}
+    submitted = {sid for (sid,) in db.execute(sa.text(
+        "SELECT student_id FROM submitted_assignment WHERE assignment_id = :a"), {"a": aid})}
+    scores = {}
+    for sid, cell, auto, manual, extra in db.execute(sa.text(
+            "SELECT sa.student_id, b.name, g.auto_score, g.manual_score, g.extra_credit FROM grade g "
+            "JOIN submitted_notebook sn ON sn.id = g.notebook_id "
+            "JOIN submitted_assignment sa ON sa.id = sn.assignment_id "
+            "JOIN base_cell b ON b.id = g.cell_id "
+            "WHERE sa.assignment_id = :a AND sn.notebook_id = :n"), {"a": aid, "n": nid}):
+        scores[(sid, cell)] = float(manual if manual is not None else auto or 0) + float(extra or 0)
+    everyone = {sid for (sid,) in db.execute(sa.text("SELECT id FROM student"))}
+    return points, submitted, scores, everyone
+
+
+def _read_record(path: Path, student: Student, says: dict[str, dict[str, str]]) -> None:
+    """Fill ``student``'s tests, events and stopped cells from its grading record (untrusted: a
+    missing or malformed record, or field, leaves that part empty). ``says``: exercise -> mistake id
+    -> its sentence, to recognise the mistakes in a record written before records named them."""
+    try:
+        record = untrusted.load_file(path, MAX_RECORD_BYTES, name=RECORD)
+    except untrusted.Refused:
+        return
+    if not isinstance(record, dict):
+        return
+    student.seed = record["seed"] if type(record.get("seed")) is int else None
+    student.events = [str(e)[:1000] for e in _list(record.get("events"))[:100]]
+    student.stopped = [StoppedCell(c["cell"], c["status"], c.get("grade") if isinstance(c.get("grade"), str) else None)
+                       for c in _list(record.get("stopped")) if isinstance(c, dict)
+                       and type(c.get("cell")) is int and c.get("status") in protocol.STOPPING]
+    if type(record.get("cell_timeout")) in (int, float) and record["cell_timeout"] > 0:
+        student.cell_timeout = float(record["cell_timeout"])
+    if isinstance(record.get("run_problem"), str):
+        student.run_problem = record["run_problem"][:1000]
+    tests = record.get("tests") if isinstance(record.get("tests"), dict) else {}
+    for name, catalogue in says.items():
+        student.tests[name] = [t for t in (_hidden_test(e, name, catalogue) for e in _list(tests.get(name)))
+                               if t is not None]
+
+
+def _hidden_test(entry: Any, exercise: str, catalogue: dict[str, str]) -> HiddenTest | None:
+    if not isinstance(entry, dict):
+        return None
+    parts = [p for p in _list(entry.get("parts")) if isinstance(p, str)]
+    failed = entry.get("failed") if isinstance(entry.get("failed"), dict) else {}
+    if "mistakes" in entry:
+        mistakes = [m for m in _list(entry["mistakes"]) if isinstance(m, str)]
+        unanswered = entry.get("unanswered") is True
+    else:  # an older record: only its messages say which mistakes were made
+        messages = [str(m) for ms in failed.values() for m in _list(ms)]
+        mistakes = [m for m, says in catalogue.items() if any(names_mistake({"says": says}) in t for t in messages)]
+        unanswered = NOT_IMPLEMENTED.format(name=exercise) in messages
+    return HiddenTest(parts, {str(k) for k in failed}, mistakes, unanswered)
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []

@@ -1,0 +1,179 @@
+"""The class report as one self-contained HTML page: styles inline, pictures as data: URLs, no
+script, nothing loaded from anywhere. Students appear by id only; every text from a record or the
+gradebook is escaped."""
+from __future__ import annotations
+
+import base64
+import html
+import os
+import time
+from pathlib import Path
+
+from . import stats
+from .data import ClassData
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 1100px;
+       padding: 1.5rem; color: #1a202c; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #cbd5e0; }
+h3 { margin-bottom: .3rem; } .run { color: #4a5568; margin-top: 0; }
+nav a { margin-right: 1rem; } img { max-width: 100%; height: auto; display: block; margin: .8rem 0; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #e2e8f0; padding: .25rem .55rem; text-align: left; vertical-align: top; }
+th { background: #f7fafc; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.check td:first-child { padding-left: 1.6rem; color: #4a5568; }
+.flag { color: #c53030; font-weight: 600; } .muted { color: #718096; }
+details summary { cursor: pointer; } .ids a { margin-right: .45rem; white-space: nowrap; }
+table.students { font-size: .82rem; }
+"""
+
+
+def render(data: ClassData, summary: stats.Summary, items: list[stats.Item],
+           mistakes: dict[str, list[stats.MistakeCount]], events: list[tuple[str, str, str]],
+           pictures: dict[str, bytes], out_dir: Path, course_dir: Path) -> str:
+    e = html.escape
+    run = data.run
+    seed = run.get("seed", "unknown")
+    when = (f"started {run.get('started', '?')}, ended {run['ended']}" if run.get("ended")
+            else f"started {run.get('started', '?')}, finished" if run.get("finished")
+            else f"started {run['started']}, not finished: interrupted, or still running" if run.get("started")
+            else "no run recorded")
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Class report: {e(data.assignment_id)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>Class report: {e(data.assignment_id)}</h1>",
+        f'<p class="run">Grading run with seed {e(str(seed))} ({e(when)}). '
+        f"Report written {time.strftime('%Y-%m-%d %H:%M:%S')} by <code>dlcourse report</code>. "
+        "Students are listed by id.</p>",
+        '<nav><a href="#scores">Scores</a><a href="#mistakes">Common mistakes</a><a href="#functions">Functions '
+        'and checks</a><a href="#events">Events</a><a href="#students">Students</a></nav>',
+    ]
+    parts += _scores(summary, pictures)
+    parts += _mistakes(data, summary, mistakes, pictures)
+    parts += _functions(items, pictures)
+    parts += _events(events)
+    parts += _students(data, out_dir, course_dir)
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _scores(s: stats.Summary, pictures) -> list[str]:
+    out = ['<h2 id="scores">Scores</h2>']
+    if not s.graded:
+        out.append("<p>No submission of this assignment has been graded yet.</p>")
+    else:
+        def share(n):
+            return f"{n:,} ({100 * n / s.graded:.0f}%)"
+        rows = [("graded students", f"{s.graded:,} of {s.students:,}"), ("mean", _num(s.mean)),
+                ("median", _num(s.median)), ("quartiles (25%, 75%)", f"{_num(s.q1)}, {_num(s.q3)}"),
+                ("lowest, highest", f"{_num(s.lowest)}, {_num(s.highest)}"),
+                (f"full marks ({s.max_score:g})", share(s.full_marks)), ("zero", share(s.zero)),
+                ("no submission", f"{len(s.no_submission):,}")]
+        out.append(_table(["", f"out of {s.max_score:g} points"], rows, numeric={1}))
+        out.append(_img(pictures.get("scores"), "Histogram of the graded students' scores"))
+        if s.other_seeds:
+            out.append(f'<p class="flag">{s.other_seeds:,} graded students were graded by another run (another '
+                       "seed): their hidden tests differ from the others'.</p>")
+    if s.not_graded:
+        out.append(f"<h3>Not graded ({sum(map(len, s.not_graded.values())):,})</h3>")
+        out.append(_table(["why", "students"], [(why, _ids(ids)) for why, ids in
+                                                 sorted(s.not_graded.items(), key=lambda kv: -len(kv[1]))],
+                          raw={1}))
+    return out
+
+
+def _mistakes(data: ClassData, s: stats.Summary, mistakes, pictures) -> list[str]:
+    out = ['<h2 id="mistakes">Common mistakes</h2>',
+           "<p>Per function, the known mistakes the hidden tests recognised in graded submissions (a student "
+           "counts once per mistake), with the share of the graded students who made them.</p>"]
+    if pictures.get("mistakes"):
+        out.append(_img(pictures["mistakes"], "Bar chart of the most common mistakes as a share of graded students"))
+    for name in data.exercises:
+        counts = mistakes[name]
+        out.append(f"<h3>{html.escape(name)}</h3>")
+        if not counts:
+            out.append('<p class="muted">Every graded student passed every check.</p>')
+            continue
+        rows = [(c.says if c.mistake in stats.PSEUDO_MISTAKES else f"{c.says} ({c.mistake})", f"{len(c.students):,}",
+                 f"{100 * len(c.students) / s.graded:.1f}%", _ids(c.students)) for c in counts]
+        out.append(_table(["mistake", "students", "share", "who"], rows, numeric={1, 2}, raw={3}))
+    return out
+
+
+def _functions(items: list[stats.Item], pictures) -> list[str]:
+    out = ['<h2 id="functions">Functions and checks</h2>',
+           "<p>Pass rate: the share of points earned (a function) or of hidden tests passed (a check). "
+           "Discrimination: the correlation of the item's score with the total score; "
+           f"below {stats.LOW_DISCRIMINATION:g} it is flagged (an item nearly everyone passes or fails, "
+           "or one that measures something else than the rest).</p>"]
+    out.append(_img(pictures.get("items"), "Bar chart of each function's pass rate, labelled with its discrimination"))
+    head = ["function / check", "points", "students", "pass rate", "discrimination", "flag"]
+    body = []
+    for i in items:
+        cls = ' class="check"' if i.check else ""
+        cells = [html.escape(i.check or i.exercise), "" if i.points is None else f"{i.points:g}", f"{i.students:,}",
+                 "" if i.pass_rate is None else f"{100 * i.pass_rate:.1f}%",
+                 "—" if i.discrimination is None else f"{i.discrimination:.2f}",
+                 f'<span class="flag">{i.flag}</span>' if i.flag else ""]
+        body.append(f"<tr{cls}>" + "".join(f'<td{" class=n" if k in (1, 2, 3, 4) else ""}>{c}</td>'
+                                            for k, c in enumerate(cells)) + "</tr>")
+    out.append("<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>" + "".join(body) + "</table>")
+    return out
+
+
+def _events(events) -> list[str]:
+    out = ['<h2 id="events">Events</h2>']
+    if not events:
+        return out + ["<p>No notebook timed out, crashed its kernel or failed to be read.</p>"]
+    counts = stats.event_counts(events)
+    out.append("<p>" + "; ".join(f"{kind}: {n:,} student{'s' if n != 1 else ''}" for kind, n in sorted(counts.items()))
+               + ".</p>")
+    out.append(_table(["student", "kind", "what happened"], [(_ids([s]), k, what) for s, k, what in events], raw={0}))
+    return out
+
+
+def _students(data: ClassData, out_dir: Path, course_dir: Path) -> list[str]:
+    e = html.escape
+    notebook = data.notebook.removesuffix(".ipynb")
+    head = ["student", "status", "score", *data.exercises, "mistakes", "feedback"]
+    body = []
+    for s in data.students:
+        cells = [f'<td id="s-{e(s.id)}">{e(s.id)}</td>', f"<td>{e(s.status)}</td>"]
+        if s.graded:
+            made = sorted(f"{n}: {m}" for n in data.exercises for m in stats.mistakes_of(s, n))
+            page = course_dir / "feedback" / s.id / data.assignment_id / f"{notebook}.html"
+            link = (f'<a href="{e(Path(os.path.relpath(page, out_dir)).as_posix())}">feedback</a>'
+                    if page.is_file() else "")
+            cells += [f'<td class="n">{s.score:g}</td>'] + [f'<td class="n">{s.points[n]:g}</td>' for n in data.exercises]
+            cells += [f"<td>{e(', '.join(made))}</td>", f"<td>{link}</td>"]
+        else:
+            cells += ["<td></td>"] * (len(data.exercises) + 3)
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return ['<h2 id="students">Students</h2>',
+            f'<table class="students"><tr>{"".join(f"<th>{e(h)}</th>" for h in head)}</tr>{"".join(body)}</table>']
+
+
+def _ids(ids: list[str]) -> str:
+    links = " ".join(f'<a href="#s-{html.escape(i)}">{html.escape(i)}</a>' for i in ids)
+    if len(ids) <= 8:
+        return f'<span class="ids">{links}</span>'
+    return f'<details><summary>{len(ids):,} students</summary><span class="ids">{links}</span></details>'
+
+
+def _img(png: bytes | None, alt: str) -> str:
+    if not png:
+        return ""
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+
+
+def _table(head, rows, numeric=frozenset(), raw=frozenset()) -> str:
+    """A table of text cells (escaped, except the columns in ``raw``, which are HTML already)."""
+    def cell(k, v):
+        text = str(v) if k in raw else html.escape(str(v))
+        return f'<td class="n">{text}</td>' if k in numeric else f"<td>{text}</td>"
+    return ("<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
+            + "".join("<tr>" + "".join(cell(k, v) for k, v in enumerate(r)) + "</tr>" for r in rows) + "</table>")
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3g}"

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lab release bench bench-training clean
+.PHONY: demo report test lab release bench bench-training clean
 
 # A venv with the pinned requirements and this repo installed in editable mode.
 # Rebuilt when the requirements or pyproject change.
@@ -15,8 +15,17 @@ $(VENV): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(VENV)
 
+# The demo's course workspace (git-ignored): released assignments, sample submissions, gradebook,
+# feedback and class reports (demo-workspace/reports/<assignment>/report.html).
+DEMO_DIR := demo-workspace
+
 demo: $(VENV)
-	$(BIN)/dlcourse demo
+	$(BIN)/dlcourse demo --workdir $(DEMO_DIR)
+
+# The class reports of the demo workspace again (after `make demo`, which writes them too).
+report: $(VENV)
+	@test -f $(DEMO_DIR)/gradebook.db || $(MAKE) demo
+	$(BIN)/dlcourse report --course-dir $(DEMO_DIR)
 
 test: $(VENV)
 	$(BIN)/python -m pytest tests
@@ -29,7 +38,7 @@ release: $(VENV)
 
 # Benchmarks (not part of `make test`): grading time per submission, stock nbgrader vs the sandboxed
 # grader; what skipping the demonstration cells saves; training time of the course's L-layer
-# network, numpy reference vs PyTorch on the CPU.
+# network, numpy reference vs PyTorch on the CPU; the class report's time for up to 5,000 students.
 # Their optional requirements (requirements-bench.txt) go into .venv first.
 $(VENV)/.bench-requirements: requirements-bench.txt | $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
@@ -39,10 +48,11 @@ bench: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/grading_time.py
 	$(BIN)/python benchmarks/demo_cells.py
 	$(BIN)/python benchmarks/cluster_throughput.py
+	$(BIN)/python benchmarks/report_scale.py
 	$(BIN)/python benchmarks/training_time.py
 
 bench-training: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/training_time.py
 
 clean:
-	rm -rf $(VENV) submitted autograded feedback gradebook.db grades.csv .dlcourse-runs.json
+	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json

@@ -47,3 +47,14 @@ def repo() -> Path:
 @pytest.fixture(scope="session")
 def python_bin() -> Path:
     return Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """One `dlcourse demo`, once per test session: every assignment's samples graded end to end, and
+    their class reports written; (workdir, {assignment: {student: grading.Result}}). Tests read it,
+    never change it."""
+    from autograder import cli
+    workdir = tmp_path_factory.mktemp("demo")
+    results = {a: {r.student: r for r in rs} for a, rs in cli.demo(workdir).items()}
+    return workdir, results

@@ -19,14 +19,6 @@ FULL = 12  # week2_logistic_regression's points, checked against its notebook be
 EACH = pytest.mark.parametrize("a", list(ASSIGNMENTS.values()), ids=list(ASSIGNMENTS))
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """One `dlcourse demo`: every assignment's samples graded end to end, once per test session."""
-    workdir = tmp_path_factory.mktemp("demo")
-    results = {a: {r.student: r for r in rs} for a, rs in cli.demo(workdir).items()}
-    return workdir, results
-
-
 def test_the_demo_grades_every_assignment(demo):
     _, results = demo
     assert sorted(results) == sorted(ASSIGNMENTS)

@@ -97,6 +97,7 @@ def _summary(course_dir: Path) -> None:
     print(f"Gradebook: {course_dir / 'gradebook.db'}")
     print(f"Grades:    {course_dir / 'grades.csv'}")
     print(f"Feedback:  {course_dir / 'feedback'}/<student>/<assignment>/*.html")
+    print(f"Reports:   {course_dir / 'reports'}/<assignment>/report.html (dlcourse report ASSIGNMENT writes them)")
 
 
 def main(argv=None) -> int:

@@ -4,6 +4,7 @@
 The synthetic class of thousands is tests/test_report_synthetic.py; the page in a browser is
 tests/test_browser_instructor.py."""
 import base64
+import html
 import csv
 import json
 import re
@@ -113,7 +114,7 @@ def test_the_page_is_self_contained_and_names_its_run(demo):
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:|//)""", page, re.I)
     assert "<script" not in page.lower() and "<link" not in page.lower()
     images = re.findall(r'<img alt="([^"]+)" src="data:image/png;base64,([^"]+)">', page)
-    assert [alt for alt, _ in images] == [
+    assert [html.unescape(alt) for alt, _ in images] == [
         "Histogram of the graded students' scores",
         "Bar chart of the most common mistakes as a share of graded students",
         "Bar chart of each function's pass rate, labelled with its discrimination"]

@@ -23,8 +23,17 @@ EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
 
 
+RED = "\033[91m"
+
+
 class CheckFailed(AssertionError):
     """Raised by a public check; the message lists what is wrong."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for it (its hook for exceptions that render themselves): the message
+        alone. The check's own frames would only hide it under code the learner did not write;
+        an error raised by the learner's code is located in the message itself."""
+        return [f"{RED}CheckFailed{RESET}: {self}"]
 
 
 @dataclass(frozen=True)

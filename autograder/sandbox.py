@@ -164,6 +164,9 @@ def _bwrap_args(job_in: Path, limits: Limits, seccomp_fd: int) -> list[str]:
     for d in SYSTEM_DIRS:
         if os.path.exists(d):
             args += ["--ro-bind", d, d] if not os.path.islink(d) else ["--symlink", os.readlink(d), d]
+    # bwrap would create /etc readable by root only, as the parent of the files below; the code runs
+    # as nobody, which must reach them (fontconfig reads /etc/fonts, or matplotlib warns in every plot).
+    args += ["--perms", "0755", "--dir", "/etc"]
     for f in SYSTEM_FILES:
         if os.path.exists(f):
             args += ["--ro-bind", f, f]

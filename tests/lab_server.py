@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -38,8 +41,15 @@ def running_lab(root: Path, timeout: float = 60.0):
     """``jupyter lab`` serving ``root`` (its working directory too, so an nbgrader_config.py there
     makes it the course directory) until the block ends; yields a ``Lab``."""
     port = free_port()
+    settings = Path(tempfile.mkdtemp(prefix="dlcourse-lab-settings-"))
+    # JupyterLab's user settings of its own: no pop-up asking to fetch Jupyter news over the
+    # network, and nothing read from or written to this user's ~/.jupyter.
+    notification = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notification.parent.mkdir(parents=True)
+    notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     args = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={TOKEN}"]
+            "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={TOKEN}",
+            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={settings / 'workspaces'}"]
     if os.geteuid() == 0:
         args.append("--allow-root")
     proc = subprocess.Popen(args, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -65,3 +75,4 @@ def running_lab(root: Path, timeout: float = 60.0):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        shutil.rmtree(settings, ignore_errors=True)

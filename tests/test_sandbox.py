@@ -49,6 +49,21 @@ except OSError:
 
 
 @needs_bwrap
+def test_the_system_files_it_is_given_are_readable(tmp_path):
+    """As nobody: fontconfig's settings (or matplotlib warns in every plot), the time zone, the users."""
+    present = [f for f in sandbox.SYSTEM_FILES if os.path.exists(f)]
+    out = _run(tmp_path, f"""
+import os
+for f in {present!r}:
+    print(f, os.access(f, os.R_OK))
+import subprocess
+print(subprocess.run(["fc-list"], capture_output=True, text=True).stderr.strip() or "no fontconfig error")
+""")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"{f} True" for f in present] + ["no fontconfig error"]
+
+
+@needs_bwrap
 def test_only_the_in_memory_folders_are_writable(tmp_path):
     """No writable host folder at all: what the command has to say comes back on its stdout."""
     out = _run(tmp_path, """

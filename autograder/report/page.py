@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from . import stats
-from .data import ClassData
+from .data import ABSENT, ClassData
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 1100px;
@@ -24,7 +24,8 @@ th { background: #f7fafc; } td.n { text-align: right; font-variant-numeric: tabu
 tr.check td:first-child { padding-left: 1.6rem; color: #4a5568; }
 .flag { color: #c53030; font-weight: 600; } .muted { color: #718096; }
 details summary { cursor: pointer; } .ids a { margin-right: .45rem; white-space: nowrap; }
-table.students { font-size: .82rem; }
+table.students { font-size: .82rem; } .wide { overflow-x: auto; max-width: 100%; }
+td.made { min-width: 20rem; } td.status { white-space: nowrap; }
 """
 
 
@@ -75,7 +76,7 @@ def _scores(s: stats.Summary, pictures) -> list[str]:
             out.append(f'<p class="flag">{s.other_seeds:,} graded students were graded by another run (another '
                        "seed): their hidden tests differ from the others'.</p>")
     if s.not_graded:
-        out.append(f"<h3>Not graded ({sum(map(len, s.not_graded.values())):,})</h3>")
+        out.append(f'<h3 id="not-graded">Not graded ({sum(map(len, s.not_graded.values())):,})</h3>')
         out.append(_table(["why", "students"], [(why, _ids(ids)) for why, ids in
                                                  sorted(s.not_graded.items(), key=lambda kv: -len(kv[1]))],
                           raw={1}))
@@ -128,7 +129,9 @@ def _events(events) -> list[str]:
     counts = stats.event_counts(events)
     out.append("<p>" + "; ".join(f"{kind}: {n:,} student{'s' if n != 1 else ''}" for kind, n in sorted(counts.items()))
                + ".</p>")
-    out.append(_table(["student", "kind", "what happened"], [(_ids([s]), k, what) for s, k, what in events], raw={0}))
+    out.append('<div class="wide">' + _table(["student", "kind", "what happened"],
+                                              [(_ids([s]), k.replace(" ", "\u00a0"), what) for s, k, what in events],
+                                              raw={0}) + "</div>")  # a kind on one line
     return out
 
 
@@ -138,19 +141,33 @@ def _students(data: ClassData, out_dir: Path, course_dir: Path) -> list[str]:
     head = ["student", "status", "score", *data.exercises, "mistakes", "feedback"]
     body = []
     for s in data.students:
-        cells = [f'<td id="s-{e(s.id)}">{e(s.id)}</td>', f"<td>{e(s.status)}</td>"]
+        status = e(s.status) if s.graded or s.status in ABSENT else '<a href="#not-graded">not graded</a>'
+        cells = [f'<td id="s-{e(s.id)}">{e(s.id)}</td>', f'<td class="status">{status}</td>']
         if s.graded:
-            made = sorted(f"{n}: {m}" for n in data.exercises for m in stats.mistakes_of(s, n))
+            made = _mistakes_in_short(data, s)
             page = course_dir / "feedback" / s.id / data.assignment_id / f"{notebook}.html"
             link = (f'<a href="{e(Path(os.path.relpath(page, out_dir)).as_posix())}">feedback</a>'
                     if page.is_file() else "")
             cells += [f'<td class="n">{s.score:g}</td>'] + [f'<td class="n">{s.points[n]:g}</td>' for n in data.exercises]
-            cells += [f"<td>{e(', '.join(made))}</td>", f"<td>{link}</td>"]
+            cells += [f'<td class="made">{e("; ".join(made))}</td>', f"<td>{link}</td>"]
         else:
             cells += ["<td></td>"] * (len(data.exercises) + 3)
         body.append("<tr>" + "".join(cells) + "</tr>")
     return ['<h2 id="students">Students</h2>',
-            f'<table class="students"><tr>{"".join(f"<th>{e(h)}</th>" for h in head)}</tr>{"".join(body)}</table>']
+            f'<div class="wide"><table class="students"><tr>{"".join(f"<th>{e(h)}</th>" for h in head)}</tr>'
+            f'{"".join(body)}</table></div>']
+
+
+def _mistakes_in_short(data: ClassData, student) -> list[str]:
+    """"propagate: db_not_averaged" per known mistake; "unanswered: sigmoid, propagate" for the others."""
+    named, pseudo = [], {}
+    for n in data.exercises:
+        for m in sorted(stats.mistakes_of(student, n)):
+            if m in stats.PSEUDO_MISTAKES:
+                pseudo.setdefault(m, []).append(n)
+            else:
+                named.append(f"{n}: {m}")
+    return named + [f"{m}: {', '.join(names)}" for m, names in pseudo.items()]
 
 
 def _ids(ids: list[str]) -> str:

@@ -78,8 +78,12 @@ def read_bytes(path: Path | str, max_bytes: int, *, name: str | None = None, sin
     return data
 
 
-def loads(data: bytes | str, *, name: str, max_depth: int = MAX_DEPTH) -> Any:
-    """Parse JSON from an untrusted source, or raise ``Refused`` saying what is wrong with ``name``."""
+def loads(data: bytes | str, *, name: str, max_depth: int | None = MAX_DEPTH) -> Any:
+    """Parse JSON from an untrusted source, or raise ``Refused`` saying what is wrong with ``name``.
+
+    ``max_depth``: how deep arrays and objects may nest, for code that walks the value recursively;
+    None for a reader that only looks at fixed paths in it (the parser's own recursion limit still
+    applies, and the walk that checks the depth costs as much as the parsing)."""
     try:
         value = json.loads(data)
     except UnicodeDecodeError:
@@ -87,11 +91,12 @@ def loads(data: bytes | str, *, name: str, max_depth: int = MAX_DEPTH) -> Any:
     except json.JSONDecodeError as e:
         raise Refused(f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     except RecursionError:
-        raise Refused(f"{name} nests arrays or objects deeper than {max_depth} levels") from None
+        raise Refused(f"{name} nests arrays or objects deeper than {max_depth or sys.getrecursionlimit()} "
+                      "levels") from None
     except ValueError:  # Python's limit on the digits of an integer literal
         raise Refused(f"{name} holds a number too long to read (more than "
                       f"{sys.get_int_max_str_digits():,} digits)") from None
-    if depth(value, max_depth) > max_depth:
+    if max_depth is not None and depth(value, max_depth) > max_depth:
         raise Refused(f"{name} nests arrays or objects deeper than {max_depth} levels")
     return value
 
@@ -112,7 +117,7 @@ def depth(value: Any, stop: int = MAX_DEPTH) -> int:
     return deepest
 
 
-def load_file(path: Path | str, max_bytes: int, *, name: str | None = None, max_depth: int = MAX_DEPTH,
+def load_file(path: Path | str, max_bytes: int, *, name: str | None = None, max_depth: int | None = MAX_DEPTH,
               single_link: bool = False) -> Any:
     """``read_bytes`` then ``loads``: the JSON in an untrusted file, or ``Refused``."""
     name = name or Path(path).name

@@ -14,6 +14,8 @@ Order of steps, each timed in ``Written.timings``:
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import time
 from dataclasses import dataclass, field
@@ -57,10 +59,12 @@ def write(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> 
         timings[name] = now - clock
         clock = now
 
-    data = class_data.load(course_dir, assignment_id)
+    with _collector_paused():
+        data = class_data.load(course_dir, assignment_id)
     step("load")
-    summary, items = stats.summary(data), stats.items(data)
-    mistakes, events = stats.mistakes(data), stats.events(data)
+    with _collector_paused():
+        summary, items = stats.summary(data), stats.items(data)
+        mistakes, events = stats.mistakes(data), stats.events(data)
     step("stats")
     pictures = {"items": plots.item_analysis(items)}
     if data.graded:
@@ -79,3 +83,17 @@ def write(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> 
     os.replace(tmp, html_path)
     step("html")
     return Written(html_path, csvs, len(data.students), len(data.graded), timings)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while hundreds of thousands of small objects that live
+    on are made (it would scan them again and again: half the loading time of 5,000 students);
+    nothing made here refers to itself, so nothing is left for it to collect."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -40,7 +40,7 @@ class ReportError(RuntimeError):
     """The report cannot be made (the message says why and what to do)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class HiddenTest:
     """One hidden test of one exercise, as the grading record has it."""
     parts: list[str]
@@ -174,7 +174,8 @@ def _read_record(path: Path, student: Student, says: dict[str, dict[str, str]]) 
     missing or malformed record, or field, leaves that part empty). ``says``: exercise -> mistake id
     -> its sentence, to recognise the mistakes in a record written before records named them."""
     try:
-        record = untrusted.load_file(path, MAX_RECORD_BYTES, name=RECORD)
+        # Only fixed paths of the record are read below, so its nesting needs no walk of its own.
+        record = untrusted.load_file(path, MAX_RECORD_BYTES, name=RECORD, max_depth=None)
     except untrusted.Refused:
         return
     if not isinstance(record, dict):
@@ -195,18 +196,19 @@ def _read_record(path: Path, student: Student, says: dict[str, dict[str, str]]) 
 
 
 def _hidden_test(entry: Any, exercise: str, catalogue: dict[str, str]) -> HiddenTest | None:
-    if not isinstance(entry, dict):
+    if type(entry) is not dict:
         return None
-    parts = [p for p in _list(entry.get("parts")) if isinstance(p, str)]
-    failed = entry.get("failed") if isinstance(entry.get("failed"), dict) else {}
-    if "mistakes" in entry:
-        mistakes = [m for m in _list(entry["mistakes"]) if isinstance(m, str)]
+    parts, failed, mistakes = entry.get("parts"), entry.get("failed"), entry.get("mistakes")
+    parts = [p for p in parts if type(p) is str] if type(parts) is list else []
+    failed = failed if type(failed) is dict else {}
+    if type(mistakes) is list:
+        mistakes = [m for m in mistakes if type(m) is str]
         unanswered = entry.get("unanswered") is True
     else:  # an older record: only its messages say which mistakes were made
         messages = [str(m) for ms in failed.values() for m in _list(ms)]
         mistakes = [m for m, says in catalogue.items() if any(names_mistake({"says": says}) in t for t in messages)]
         unanswered = NOT_IMPLEMENTED.format(name=exercise) in messages
-    return HiddenTest(parts, {str(k) for k in failed}, mistakes, unanswered)
+    return HiddenTest(parts, set(failed), mistakes, unanswered)
 
 
 def _list(value: Any) -> list:

@@ -24,6 +24,7 @@ from autograder import cli, hidden, report, sandbox
 from autograder.nbgrader_run import make_workspace
 from autograder.nbgrader_settings import COURSE_ID
 from autograder.registry import ASSIGNMENTS, get
+from autograder.submissions import STUDENT_ID
 from autograder.verdicts import RECORD, SandboxedGrading
 from dlutils.checks.exercise import names_mistake
 
@@ -109,9 +110,14 @@ def flag(r: float | None) -> str:
     return "low discrimination" if r is not None and r < 0.2 else ""
 
 
+def students_only(t: Truth) -> dict:
+    """The class without the entries of the submissions folder that are no student (STRAY)."""
+    return {sid: s for sid, s in t.students.items() if STUDENT_ID.match(sid)}
+
+
 def expected_students(t: Truth) -> list[list[str]]:
     rows = [["student", "status", "score", "max_score", *t.exercises, "mistakes", "events"]]
-    for sid, s in t.students.items():
+    for sid, s in students_only(t).items():
         if s.status == GRADED:
             rows.append([sid, GRADED, g(s.score), g(t.max_score), *[g(s.points[e]) for e in t.exercises],
                          " ".join(sorted(s.mistakes)), str(len(s.events))])
@@ -159,7 +165,7 @@ def expected_mistakes(t: Truth) -> list[list[str]]:
 
 def expected_events(t: Truth) -> list[list[str]]:
     rows = [["student", "kind", "event"]]
-    for sid, s in t.students.items():
+    for sid, s in students_only(t).items():
         if s.status == GRADED:
             rows += [[sid, kind, text] for kind, text in s.events]
         elif s.status != synthetic_class.NO_SUBMISSION:
@@ -190,7 +196,7 @@ def test_report_is_written_where_it_says_and_counts_the_class(built):
     assert built.written.html == folder / "report.html" and built.written.html.is_file()
     assert built.written.csv == {name: folder / name for name in
                                  ("students.csv", "functions.csv", "mistakes.csv", "events.csv")}
-    assert built.written.students == len(built.truth.students)
+    assert built.written.students == len(students_only(built.truth)) == len(built.truth.students) - 1
     assert built.written.graded == len(built.truth.graded)
 
 
@@ -255,7 +261,8 @@ def test_page_names_the_run_and_lists_students_by_id_only(built):
     text = " ".join(parsed(built.written.html).text)
     assert re.search(rf"\bseed {t.seed}\b", text)
     assert t.started in text and t.ended in text
-    assert not [sid for sid in t.students if sid not in text]
+    assert not [sid for sid in t.students if sid not in text]   # STRAY among the entries that are no student
+    assert f"{STRAY} {t.not_graded[STRAY]}" in text
     # The gradebook has every student's name and e-mail address; the page shows neither.
     assert not [name for name in t.names.values() if name in html]
     assert "@students.example" not in html
@@ -291,7 +298,7 @@ def test_a_class_nobody_was_graded_in_gives_a_report_that_says_so(tmp_path):
     t = make_class(course, ASSIGNMENT, 20, seed=5, mix=NOBODY_GRADED)
     assert t.graded == []
     written = report.write(course, ASSIGNMENT)
-    assert (written.students, written.graded) == (len(t.students), 0)
+    assert (written.students, written.graded) == (len(students_only(t)), 0)
     assert read_csv(written.csv["students.csv"]) == expected_students(t)
     assert read_csv(written.csv["functions.csv"]) == expected_functions(t)
     assert read_csv(written.csv["mistakes.csv"]) == expected_mistakes(t)

@@ -29,6 +29,7 @@ from .. import protocol, runs, untrusted
 from ..coordinator import course_config
 from ..grade_cells import PREFIX
 from ..registry import get
+from ..submissions import STUDENT_ID
 from ..verdicts import RECORD
 
 GRADED, NO_SUBMISSION, NO_GRADED_SUBMISSION = "graded", "no submission", "no graded submission"
@@ -87,6 +88,9 @@ class ClassData:
     says: dict[str, dict[str, str]]      # exercise -> mistake id -> what it says (the catalogue)
     run: dict[str, Any]                  # the latest grading run: seed, started, ended (may be empty)
     students: list[Student]              # sorted by id
+    # Entries of the submissions folder that are no student (a hidden folder, a stray file), which
+    # the run did not grade: name -> why. Not students, so in no count or table of students.
+    other_entries: dict[str, str] = field(default_factory=dict)
 
     @property
     def max_score(self) -> float:
@@ -125,6 +129,8 @@ def load(course_dir: Path, assignment_id: str) -> ClassData:
     # A run recorded before runs kept who was not graded cannot tell "not graded" from "not submitted".
     absent = NO_SUBMISSION if not_graded is not None else NO_GRADED_SUBMISSION
     not_graded = not_graded or {}
+    other_entries = {name: str(why) for name, why in not_graded.items() if not STUDENT_ID.match(name)}
+    not_graded = {name: why for name, why in not_graded.items() if name not in other_entries}
     says = {name: {} for name in exercises}
     for m in assignment.mistakes:
         says[m.exercise][m.id] = m.says
@@ -140,7 +146,8 @@ def load(course_dir: Path, assignment_id: str) -> ClassData:
             students.append(student)
     return ClassData(assignment_id, assignment.notebook, exercises,
                      {name: points.get(PREFIX + name, 0.0) for name in exercises}, says,
-                     {k: run[k] for k in ("seed", "started", "ended", "finished") if k in run}, students)
+                     {k: run[k] for k in ("seed", "started", "ended", "finished") if k in run}, students,
+                     other_entries)
 
 
 def _gradebook(db, assignment_id: str, notebook: str, course_id: str):

@@ -49,7 +49,7 @@ def render(data: ClassData, summary: stats.Summary, items: list[stats.Item],
         '<nav><a href="#scores">Scores</a><a href="#mistakes">Common mistakes</a><a href="#functions">Functions '
         'and checks</a><a href="#events">Events</a><a href="#students">Students</a></nav>',
     ]
-    parts += _scores(summary, pictures)
+    parts += _scores(summary, pictures, data.other_entries)
     parts += _mistakes(data, summary, mistakes, pictures)
     parts += _functions(items, pictures)
     parts += _events(events)
@@ -58,7 +58,7 @@ def render(data: ClassData, summary: stats.Summary, items: list[stats.Item],
     return "\n".join(parts)
 
 
-def _scores(s: stats.Summary, pictures) -> list[str]:
+def _scores(s: stats.Summary, pictures, other_entries: dict[str, str]) -> list[str]:
     out = ['<h2 id="scores">Scores</h2>']
     if not s.graded:
         out.append("<p>No submission of this assignment has been graded yet.</p>")
@@ -80,6 +80,11 @@ def _scores(s: stats.Summary, pictures) -> list[str]:
         out.append(_table(["why", "students"], [(why, _ids(ids)) for why, ids in
                                                  sorted(s.not_graded.items(), key=lambda kv: -len(kv[1]))],
                           raw={1}))
+    if other_entries:
+        out.append(f"<p>The submissions folder also held {len(other_entries):,} "
+                   f"entr{'ies' if len(other_entries) != 1 else 'y'} that {'are' if len(other_entries) != 1 else 'is'} "
+                   "no student, not graded:</p>")
+        out.append(_table(["entry", "why"], sorted(other_entries.items())))
     return out
 
 

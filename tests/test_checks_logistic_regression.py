@@ -245,3 +245,17 @@ def predict(w, b, X):
 """)
     checks.check_predict(ns["predict"])
     assert "predict: all 3 tests passed." in capsys.readouterr().out
+
+
+def test_jupyterlab_shows_a_failed_check_as_its_message_alone_wrapped():
+    """IPython renders CheckFailed through its _render_traceback_: no frames of the check's own
+    code, the message's lines wrapped to fit JupyterLab's output and nbgrader's Validate dialog."""
+    from dlutils.checks.exercise import RENDER_WIDTH
+    with pytest.raises(CheckFailed) as info:
+        checks.check_sigmoid(lambda z: 1 / (1 + np.exp(z)))
+    [shown] = info.value._render_traceback_()
+    plain_text = shown.replace("\033[91m", "").replace("\033[0m", "")
+    assert shown.startswith("\033[91mCheckFailed\033[0m: sigmoid: Test 1 of 3")
+    assert max(len(line) for line in plain_text.splitlines()) <= RENDER_WIDTH
+    assert " ".join(plain_text.split()) == " ".join(f"CheckFailed: {info.value}".split())
+    assert len(plain_text.splitlines()) > len(str(info.value).splitlines())  # the long line was wrapped

@@ -7,6 +7,7 @@ same ``judge`` on random inputs against the reference implementation.
 """
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,7 @@ GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
 
 
 RED = "\033[91m"
+RENDER_WIDTH = 96  # columns of a failed check as JupyterLab shows it
 
 
 class CheckFailed(AssertionError):
@@ -31,9 +33,17 @@ class CheckFailed(AssertionError):
 
     def _render_traceback_(self) -> list[str]:
         """What IPython shows for it (its hook for exceptions that render themselves): the message
-        alone. The check's own frames would only hide it under code the learner did not write;
-        an error raised by the learner's code is located in the message itself."""
-        return [f"{RED}CheckFailed{RESET}: {self}"]
+        alone, its lines wrapped at RENDER_WIDTH columns (JupyterLab and nbgrader's Validate dialog
+        do not wrap them, and a mistake's name comes at the end of its line). The check's own
+        frames would only hide it under code the learner did not write; an error raised by the
+        learner's code is located in the message itself."""
+        lines = []
+        for line in f"CheckFailed: {self}".splitlines():
+            indent = line[:len(line) - len(line.lstrip())]
+            lines += textwrap.wrap(line, RENDER_WIDTH, subsequent_indent=indent + "  ", break_long_words=False,
+                                   break_on_hyphens=False) or [""]
+        lines[0] = lines[0].replace("CheckFailed", f"{RED}CheckFailed{RESET}", 1)
+        return ["\n".join(lines)]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ follows the sliders.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -74,15 +75,29 @@ def _widget(name: str, control):
     if isinstance(control, Choice):
         return w.Dropdown(options=list(control.options), value=control.value, description=name, style=style)
     if control.log:
-        import math
         return w.FloatLogSlider(value=control.default, min=math.log10(control.low), max=math.log10(control.high),
                                 base=10, description=name, continuous_update=False, style=style)
     if all(isinstance(v, int) for v in (control.low, control.high, control.default)):
         return w.IntSlider(value=control.default, min=control.low, max=control.high, step=int(control.step or 1),
                            description=name, continuous_update=False, style=style)
-    return w.FloatSlider(value=control.default, min=control.low, max=control.high,
-                         step=control.step or (control.high - control.low) / 100, description=name,
+    step = control.step or nice_step(control.low, control.high, control.default)
+    return w.FloatSlider(value=control.default, min=control.low, max=control.high, step=step,
+                         readout_format=f".{max(0, -math.floor(math.log10(step) + 1e-9))}f", description=name,
                          continuous_update=False, style=style)
+
+
+def nice_step(low: float, high: float, default: float) -> float:
+    """A slider step near a hundredth of the range, of the form 1, 2 or 5 times a power of ten, on
+    whose grid (from ``low``) the default lies, so the handle starts where the readout says and the
+    readout needs no more decimals than the step; a hundredth of the range if there is none."""
+    rough = (high - low) / 100
+    steps = sorted((m * 10.0 ** e for e in range(math.floor(math.log10(rough)) - 1, math.floor(math.log10(rough)) + 2)
+                    for m in (1, 2, 5)), key=lambda s: abs(math.log(s / rough)))
+    for step in steps:
+        ticks = (default - low) / step
+        if abs(ticks - round(ticks)) < 1e-9:
+            return step
+    return rough
 
 
 def explore(draw: Callable[..., Any], **controls) -> dict[str, Any]:

@@ -36,24 +36,34 @@ class Lab:
             return resp.status, resp.read().decode()
 
 
+# JupyterLab's user settings in the tests (plugin id -> values): no pop-up asking to fetch Jupyter
+# news over the network.
+USER_SETTINGS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+# OpenBLAS's worker threads spin while they wait: on a 2-core machine that other tests load, nbgrader's
+# validation of the solved logistic-regression notebook took 40-70 s with them and 8-10 s without.
+SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 @contextlib.contextmanager
-def running_lab(root: Path, timeout: float = 60.0):
+def running_lab(root: Path, timeout: float = 60.0, user_settings: dict | None = None):
     """``jupyter lab`` serving ``root`` (its working directory too, so an nbgrader_config.py there
-    makes it the course directory) until the block ends; yields a ``Lab``."""
+    makes it the course directory) until the block ends; yields a ``Lab``. Its user settings are
+    USER_SETTINGS and ``user_settings`` (plugin id -> values), in a folder of its own (nothing read
+    from or written to this user's ~/.jupyter); it and its kernels use one BLAS thread."""
     port = free_port()
     settings = Path(tempfile.mkdtemp(prefix="dlcourse-lab-settings-"))
-    # JupyterLab's user settings of its own: no pop-up asking to fetch Jupyter news over the
-    # network, and nothing read from or written to this user's ~/.jupyter.
-    notification = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    notification.parent.mkdir(parents=True)
-    notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    for plugin, values in {**USER_SETTINGS, **(user_settings or {})}.items():
+        package, name = plugin.split(":")
+        path = settings / package / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
     args = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={TOKEN}",
             f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={settings / 'workspaces'}"]
     if os.geteuid() == 0:
         args.append("--allow-root")
     proc = subprocess.Popen(args, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, env={**os.environ, **SINGLE_THREADED})
     lab = Lab(port, Path(root))
     try:
         deadline = time.monotonic() + timeout

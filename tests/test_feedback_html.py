@@ -10,7 +10,6 @@ import base64
 import copy
 import functools
 import http.server
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -19,24 +18,15 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_raw_cell
 
+import browser as browser_tools
 import corpus
 from autograder import grading, sandbox
 from autograder.nbgrader_run import make_workspace
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
-REQUIRED = bool(os.environ.get("DLCOURSE_REQUIRE_SANDBOX"))  # CI: fail, never skip
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - only without the dev requirements
-    sync_playwright = None
-MISSING = ("no Chromium at /usr/bin/chromium (apt-get install chromium)" if not CHROMIUM.exists()
-           else "the playwright package is not installed" if sync_playwright is None
-           else sandbox.unavailable_reason())
-pytestmark = pytest.mark.skipif(MISSING is not None and not REQUIRED, reason=f"no browser test here: {MISSING}")
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+MISSING = browser_tools.MISSING or sandbox.unavailable_reason()  # the pages come from sandboxed grading
+pytestmark = pytest.mark.skipif(MISSING is not None and not browser_tools.REQUIRED,
+                                reason=f"no browser test here: {MISSING}")
 SEED = 20261124
 SVG = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned_a1=1">'
                        b'<script>window.__pwned_a2=1</script></svg>').decode()
@@ -190,8 +180,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with browser_tools.sync_playwright() as p:
+        chromium = browser_tools.launch(p)
         yield chromium
         chromium.close()
 

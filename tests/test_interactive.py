@@ -3,6 +3,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
 from IPython.display import Image, Markdown  # noqa: E402
 
 from dlutils import interactive  # noqa: E402
@@ -77,3 +78,17 @@ def test_without_ipywidgets_only_the_static_result(monkeypatch, capsys):
     assert explore(lambda n: f"n = {n}", n=Slider(1, 5, 2)) == {}
     assert [m.data for m in fake.shown] == ["n = 2"]
     assert "Install ipywidgets" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("low, high, default, step, shown", [
+    (0.0, 6.0, 2.0, 0.05, "2.00"),        # week 1's w: a hundredth would be 0.06, and 2.0 is off that grid
+    (-300.0, 100.0, -50.0, 5.0, "-50"),   # week 1's b: 4 would put the handle at -48
+    (0.0, 1.0, 0.5, 0.01, "0.50"),
+    (0.0, 1.0, 1 / 3, 0.01, "0.33"),      # no nice step holds 1/3: a hundredth of the range
+])
+def test_a_slider_starts_on_its_grid_and_reads_out_no_needless_decimals(low, high, default, step, shown):
+    from dlutils.interactive import _widget
+    widget = _widget("w", Slider(low, high, default))
+    assert widget.step == pytest.approx(step)
+    assert f"{widget.value:{widget.readout_format}}" == shown
+    assert widget.value == pytest.approx(default)

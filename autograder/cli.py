@@ -25,18 +25,24 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import generate, grading, report, samples, sandbox
-from .cluster import ClusterUnavailable
-from .grade_cells import GradeCellMismatch
-from .nbgrader_run import REPO_ROOT, NbgraderError, generate_assignment, make_workspace
+from . import sandbox
+from .nbgrader_run import REPO_ROOT, generate_assignment, make_workspace
 from .registry import ASSIGNMENTS
-from .sandbox import SandboxUnavailable
+
+if TYPE_CHECKING:
+    from . import grading
+
+# Each command imports what it needs when it runs: grading loads nbgrader and Dask, which takes
+# seconds, and `dlcourse report` needs neither.
 
 
 def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[grading.Result]]:
     """Release every assignment in a throwaway course, write sample submissions of each (reference,
     sample bug, blank, broken) and grade them; returns the results per assignment."""
+    from . import grading, samples
+
     workdir = Path(workdir or tempfile.mkdtemp(prefix="dlcourse-demo-")).resolve()
     print(f"Demo course workspace: {workdir}")
     ws = make_workspace(workdir)
@@ -61,7 +67,9 @@ def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[gra
     return out
 
 
-def _report(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> report.Written:
+def _report(course_dir: Path, assignment_id: str, out_dir: Path | None = None):
+    from . import report
+
     written = report.write(course_dir, assignment_id, out_dir)
     print(f"Class report of {assignment_id} ({written.graded} of {written.students} students graded): "
           f"{written.html} (and {', '.join(written.csv)} beside it), {written.seconds:.1f} s")
@@ -70,6 +78,8 @@ def _report(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -
 
 def _reports(course_dir: Path, assignment_ids: list[str], out_dir: Path | None) -> int:
     """Write the reports asked for; with none asked, of every assignment graded in the course."""
+    from . import report
+
     course_dir = course_dir.resolve()
     unknown = [a for a in assignment_ids if a not in ASSIGNMENTS]
     if unknown:
@@ -133,8 +143,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
+            from . import generate
             generate.main(args.assignments or None)
         elif args.command == "grade":
+            from . import grading
             with grading.stopping_on_signals():
                 results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
                                         use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
@@ -147,14 +159,28 @@ def main(argv=None) -> int:
             _reports(args.course_dir, args.assignments, args.out)
         elif args.command == "demo":
             demo(args.workdir)
-    except (NbgraderError, FileNotFoundError, SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
-            report.ReportError) as e:
-        print(f"dlcourse: {e}", file=sys.stderr)
-        return 1
-    except grading.GradingStopped as e:
-        print(f"dlcourse grade: {e}", file=sys.stderr)
-        return e.exit_code
+    except Exception as e:  # noqa: BLE001 - the errors that say what to do are told; the others raised
+        if isinstance(e, _told_errors()):
+            print(f"dlcourse: {e}", file=sys.stderr)
+            return 1
+        if args.command == "grade":
+            from .grading import GradingStopped  # stopped by a signal, everything it started killed
+            if isinstance(e, GradingStopped):
+                print(f"dlcourse grade: {e}", file=sys.stderr)
+                return e.exit_code
+        raise
     return 0
+
+
+def _told_errors() -> tuple[type[BaseException], ...]:
+    """The errors whose message says what is wrong and what to do: exit 1 with the message alone."""
+    from .cluster import ClusterUnavailable
+    from .grade_cells import GradeCellMismatch
+    from .nbgrader_run import NbgraderError
+    from .report import ReportError
+
+    return (NbgraderError, FileNotFoundError, sandbox.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
+            ReportError)
 
 
 if __name__ == "__main__":

@@ -41,26 +41,14 @@ from nbgrader.converters import Autograde, GenerateFeedback
 from nbgrader.converters.base import BaseConverter
 from nbgrader.coursedir import CourseDirectory
 from sqlalchemy.exc import SAWarning
-from traitlets.config import Config, PyFileConfigLoader
+from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
 from . import nbgrader_speedups
+from .nbgrader_settings import course_config
 from .verdicts import Plan, SandboxedGrading
 
-CONFIG_FILE = "nbgrader_config.py"
 log = logging.getLogger("dlcourse.coordinator")
-
-
-def course_config(course_dir: Path, settings: dict[str, dict[str, object]] | None = None) -> Config:
-    """The course's nbgrader settings (its nbgrader_config.py, as ``nbgrader`` run there reads them),
-    with ``settings`` ({"Class": {"trait": value}}) on top."""
-    path = Path(course_dir) / CONFIG_FILE
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: not an nbgrader course directory (no {CONFIG_FILE}); pass --course-dir "
-                                "pointing at the course (the folder with source/ and nbgrader_config.py).")
-    config = PyFileConfigLoader(CONFIG_FILE, path=str(path.parent)).load_config()
-    config.merge(Config(settings or {}))
-    return config
 
 
 class _Autograde(Autograde):

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-
 PREFIX = "test_"
 
 
@@ -48,6 +46,8 @@ def mismatches(nb, exercises) -> list[str]:
 
 def require_match(assignment, course_root: Path) -> None:
     """Raise GradeCellMismatch naming every problem of ``assignment``'s source notebook."""
+    import nbformat  # here: importing it takes seconds, and the class report needs only PREFIX
+
     path = assignment.source_path(course_root)
     problems = mismatches(nbformat.read(path, as_version=4), assignment.exercises)
     if problems:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from traitlets.config import Config, PyFileConfigLoader
+
 COURSE_ID = "dl-course"
+CONFIG_FILE = "nbgrader_config.py"
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 
 
@@ -57,3 +60,15 @@ def configure(c, root: str | Path) -> None:
         "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     ]
     c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackHTMLExporter"
+
+
+def course_config(course_dir: Path, settings: dict[str, dict[str, object]] | None = None) -> Config:
+    """The course's nbgrader settings (its nbgrader_config.py, as ``nbgrader`` run there reads them),
+    with ``settings`` ({"Class": {"trait": value}}) on top."""
+    path = Path(course_dir) / CONFIG_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: not an nbgrader course directory (no {CONFIG_FILE}); pass --course-dir "
+                                "pointing at the course (the folder with source/ and nbgrader_config.py).")
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(path.parent)).load_config()
+    config.merge(Config(settings or {}))
+    return config

@@ -31,8 +31,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 from . import untrusted
 
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
@@ -192,6 +190,8 @@ def check_notebook(path: Path, limits: Limits = LIMITS, cells: int | None = None
     """(None, sha256) when ``path`` is a gradable notebook within ``limits``, else (what is wrong, None).
     ``where``: the student folder, to name a missing notebook relative to it; ``tree``: the folder
     whose other notebooks are listed when it is missing."""
+    import nbformat  # here: importing it takes seconds, and the class report needs only STUDENT_ID
+
     name = show(path.name)
     try:
         data = untrusted.read_bytes(path, limits.notebook_bytes, name=name, single_link=True)

@@ -41,11 +41,10 @@ from traitlets import Bool, Float, Integer
 from dlutils.checks import plain
 
 from . import grade_cells, hidden, jobs, protocol, sandbox, untrusted
+from .record import RAN_OUT_OF_TIME, RECORD  # noqa: F401 (RECORD: where others import it from)
 from .registry import ASSIGNMENTS
 from .sanitize import COURSE_KEY
 
-RECORD = "grading-record.json"
-RAN_OUT_OF_TIME = "it ran out of time"   # why a notebook that hit its time limit as a whole was not judged
 RUNNER = Path(__file__).with_name(protocol.RUNNER)
 PROTOCOL = Path(__file__).with_name(protocol.MODULE)   # imported by the runner, from beside it
 UNTRUSTED = Path(__file__).with_name(protocol.UNTRUSTED)

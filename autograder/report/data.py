@@ -20,17 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from nbgrader.coursedir import CourseDirectory
 
 from dlutils.checks.exercise import names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
 
 from .. import protocol, runs, untrusted
-from ..coordinator import course_config
 from ..grade_cells import PREFIX
 from ..registry import get
 from ..submissions import STUDENT_ID
-from ..verdicts import RECORD
+from ..nbgrader_settings import course_config
+from ..record import RECORD
 
 GRADED, NO_SUBMISSION, NO_GRADED_SUBMISSION = "graded", "no submission", "no graded submission"
 ABSENT = (NO_SUBMISSION, NO_GRADED_SUBMISSION)
@@ -105,8 +104,8 @@ def load(course_dir: Path, assignment_id: str) -> ClassData:
     course_dir = Path(course_dir).resolve()
     assignment = get(assignment_id)
     notebook = assignment.notebook.removesuffix(".ipynb")
-    coursedir = CourseDirectory(config=course_config(course_dir))
-    url = sa.engine.make_url(coursedir.db_url)
+    db_url, course_id = _gradebook_of(course_dir)
+    url = sa.engine.make_url(db_url)
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
         # Connecting would create an empty gradebook file.
         raise ReportError(f"there is no gradebook at {url.database}: nothing has been graded in {course_dir} "
@@ -114,9 +113,9 @@ def load(course_dir: Path, assignment_id: str) -> ClassData:
     engine = sa.create_engine(url)
     try:
         with engine.connect() as db:
-            points, submitted, scores, everyone = _gradebook(db, assignment_id, notebook, coursedir.course_id)
+            points, submitted, scores, everyone = _gradebook(db, assignment_id, notebook, course_id)
     except sa.exc.OperationalError as e:
-        raise ReportError(f"the gradebook {coursedir.db_url} could not be read ({e.orig}); is {course_dir} "
+        raise ReportError(f"the gradebook {db_url} could not be read ({e.orig}); is {course_dir} "
                           "a course directory that has been graded?") from None
     finally:
         engine.dispose()
@@ -148,6 +147,18 @@ def load(course_dir: Path, assignment_id: str) -> ClassData:
                      {name: points.get(PREFIX + name, 0.0) for name in exercises}, says,
                      {k: run[k] for k in ("seed", "started", "ended", "finished") if k in run}, students,
                      other_entries)
+
+
+def _gradebook_of(course_dir: Path) -> tuple[str, str]:
+    """The course's gradebook URL and course id, as nbgrader reads them from its settings (without
+    importing nbgrader, which takes seconds, when the settings name both, as the course's do)."""
+    config = course_config(course_dir)
+    settings = config.CourseDirectory
+    if "db_url" in settings and "course_id" in settings:
+        return settings.db_url, settings.course_id
+    from nbgrader.coursedir import CourseDirectory  # its defaults for what the settings leave out
+    coursedir = CourseDirectory(config=config)
+    return coursedir.db_url, coursedir.course_id
 
 
 def _gradebook(db, assignment_id: str, notebook: str, course_id: str):

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import protocol, verdicts
+from .. import protocol
+from ..record import RAN_OUT_OF_TIME
 from .data import ABSENT, ClassData, Student
 
 LOW_DISCRIMINATION = 0.2
@@ -28,7 +29,6 @@ PSEUDO_MISTAKES = {UNANSWERED: "not answered: still raises NotImplementedError",
                    UNRECOGNIZED: "failed checks without a known mistake"}
 # Kinds of events (events.csv, the page's Events section).
 TIMED_OUT, CRASHED, OTHER, NOT_GRADED = "timed out", "crashed the kernel", "other", "not graded"
-RAN_OUT_OF_TIME = verdicts.RAN_OUT_OF_TIME
 
 
 @dataclass

@@ -153,10 +153,8 @@ class SandboxedGrading(NbGraderPreprocessor):
             why = (outcome.failure or (RAN_OUT_OF_TIME if outcome.timed_out else
                    f"{e}; it stopped with exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}"))
             record["events"].append(f"the notebook could not be run ({why})")
-            record["run_problem"] = why
         if run is not None and run["kernel"] != protocol.KERNEL_OK:
             record["events"].append(run["kernel"])
-            record["run_problem"] = run["kernel"]
         records = {r["index"]: r for r in (run or {}).get("cells", [])}
         # Cells that did not finish, graded or not, with their status: the class report counts them.
         record["stopped"] = [{"cell": i, "status": r["status"], "grade": plan.graded.get(i)}

@@ -183,7 +183,6 @@ class SyntheticStudent:
     answers: dict[str, Answer] = field(default_factory=dict)   # exercise -> how it fared
     events: list[tuple[str, str]] = field(default_factory=list)     # (kind, text) in the record's order
     stopped: list[dict] = field(default_factory=list)
-    run_problem: str | None = None
     overrides: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)  # manual, extra
     seconds: float = 0.0
     sha256: str = ""
@@ -481,11 +480,9 @@ def run_trouble(s: SyntheticStudent, notebook: Notebook, rng) -> None:
             _stopped_from(s, notebook, ex.cell, status)
     elif kind in ("run out of time", "no kernel"):
         if kind == "run out of time":  # verdicts: the whole run failed, so its report could not be read
-            s.run_problem = RAN_OUT_OF_TIME
             s.events.append((TIMED_OUT, f"the notebook could not be run ({RAN_OUT_OF_TIME})"))
         else:  # the runner's report says why the kernel did not start, and no cell ran
-            s.run_problem = protocol.KERNEL_DID_NOT_START.format(error=KERNEL_ERROR)
-            s.events.append((CRASHED, s.run_problem))
+            s.events.append((CRASHED, protocol.KERNEL_DID_NOT_START.format(error=KERNEL_ERROR)))
         for ex in notebook.exercises:
             s.answers[ex.name] = failing_everything(ex, f"{ex.name} could not be graded: "
                                                   + protocol.why_no_results(None, CELL_TIMEOUT))
@@ -557,8 +554,6 @@ def grading_record(assignment_id: str, notebook: Notebook, s: SyntheticStudent, 
     record = {"student": s.id, "seed": run_seed, "sandbox": True, "skipped_demo_cells": notebook.demo_cells,
               "events": [text for _, text in s.events], "stopped": s.stopped, "scores": {}, "tests": {},
               "submission_sha256": s.sha256, "seconds": s.seconds, "cell_timeout": CELL_TIMEOUT}
-    if s.run_problem:
-        record["run_problem"] = s.run_problem
     for ex in notebook.exercises:
         record["scores"][ex.name] = [s.answers[ex.name].earned, ex.points]
         record["tests"][ex.name] = s.answers[ex.name].entries

@@ -27,12 +27,27 @@ def _numbers(pattern, text):
     return [tuple(float(v) for v in (m if isinstance(m, tuple) else (m,))) for m in re.findall(pattern, text, re.M)]
 
 
+# The same training on another CPU rounds differently (numpy's BLAS picks its kernel by CPU, and kernels
+# sum in different orders): over 10,000 steps of gradient descent that moves the 4th digit of a cost
+# (0.220609 stated, 0.220635 on an AMD EPYC) and can flip an example (90.5 % stated, 90.25 %). The
+# notebook states one machine's numbers; another's are this close to them. Iterations, hidden-layer
+# sizes and the baseline (no training loop) must match exactly.
+COST_RTOL = 1e-3
+ACCURACY_ATOL = 0.5  # percentage points: 2 of the 400 examples
+
+
 @pytest.mark.parametrize("what", list(PATTERNS))
 def test_shallow_network_states_the_numbers_it_prints(what):
     printed, stated = _printed_and_stated()
     shown, claimed = _numbers(PATTERNS[what], printed), _numbers(PATTERNS[what], stated)
     assert shown, f"nothing printed matches {PATTERNS[what]!r}"
-    assert claimed == shown
+    assert [c[:-1] for c in claimed] == [s[:-1] for s in shown]  # the same iterations, sizes
+    if what == "costs":
+        assert [c[-1] for c in claimed] == [pytest.approx(s[-1], rel=COST_RTOL) for s in shown]
+    elif what == "baseline":
+        assert claimed == shown
+    else:
+        assert [c[-1] for c in claimed] == [pytest.approx(s[-1], abs=ACCURACY_ATOL) for s in shown]
 
 
 def test_shallow_network_reaches_what_the_course_reports():

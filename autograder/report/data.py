@@ -66,7 +66,6 @@ class Student:
     events: list[str] = field(default_factory=list)
     stopped: list[StoppedCell] = field(default_factory=list)
     cell_timeout: float | None = None              # the grading's limit per cell, in seconds
-    run_problem: str | None = None                 # why the notebook's run could not be read at all
     seed: int | None = None                        # of the run that graded it (None: no record)
 
     @property
@@ -205,8 +204,6 @@ def _read_record(path: Path, student: Student, says: dict[str, dict[str, str]]) 
                        and type(c.get("cell")) is int and c.get("status") in protocol.STOPPING]
     if type(record.get("cell_timeout")) in (int, float) and record["cell_timeout"] > 0:
         student.cell_timeout = float(record["cell_timeout"])
-    if isinstance(record.get("run_problem"), str):
-        student.run_problem = record["run_problem"][:1000]
     tests = record.get("tests") if isinstance(record.get("tests"), dict) else {}
     for name, catalogue in says.items():
         student.tests[name] = [t for t in (_hidden_test(e, name, catalogue) for e in _list(tests.get(name)))

@@ -9,8 +9,10 @@ Order of steps (``GenerateFeedback.preprocessors``):
    because a traceback quotes the source lines it passed through, hidden tests included;
 4. nbconvert's ``CSSHTMLHeaderPreprocessor``.
 
-The page is written by ``FeedbackHTMLExporter`` (``GenerateFeedback.exporter_class``).
+The page is written by ``FeedbackHTMLExporter`` (``GenerateFeedback.exporter_class``), in the
+language of the notebook's edition (autograder.translations) or ``$DLCOURSE_LANG``.
 """
+import html as html_escape
 import re
 
 from nbconvert.exporters import HTMLExporter, TemplateExporter
@@ -19,8 +21,47 @@ from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
+from dlutils.i18n import ENGLISH, N_, _, language, using
+
+from .translations import language_of
+
 NO_ALT = "No description has been provided for this image"   # nbconvert's words
 IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\salt\s*=)", re.I)
+
+# The words of nbgrader's feedback template (nbgrader 0.9.6: formgrader/templates/feedback/index.html.j2),
+# each with the HTML around it, so that only the template's own words match: (pattern, message, how
+# the translated message is put back). tests/test_feedback_i18n.py checks that each is on an English page.
+_SCORE = r"(?P<score>-?[0-9.]+) / (?P<points>[0-9.]+)"
+TEMPLATE_WORDS = [
+    (re.compile(r"\(Score: " + _SCORE + r"\)"), N_("(Score: {score} / {points})"), "{}"),
+    (re.compile(r"(?P<lead>\n\s*)Score: " + _SCORE + r"(?= <a href=\"#top\">)"), N_("Score: {score} / {points}"),
+     "{}"),
+    (re.compile(r'<a href="#top">\(Top\)</a>'), N_("(Top)"), '<a href="#top">{}</a>'),
+    (re.compile(r'(?<=">)Test cell(?=</a>)'), N_("Test cell"), "{}"),
+    (re.compile(r'(?<=">)Coding free-response(?=</a>)'), N_("Coding free-response"), "{}"),
+    (re.compile(r'(?<=">)Written response(?=</a>)'), N_("Written response"), "{}"),
+    (re.compile(r'(?<=">)Task(?=</a>)'), N_("Task"), "{}"),
+    (re.compile(r'(?<=">)Comment(?=</a>)'), N_("Comment"), "{}"),
+    (re.compile(r'(?<=<li class="late-penalty">)Late submission penalty'), N_("Late submission penalty"), "{}"),
+    (re.compile(r"(?<=<span class=\"nbgrader-label\">)Student's answer(?=</span>)"), N_("Student's answer"), "{}"),
+    (re.compile(r"(?<=<span class=\"nbgrader-label\">)Student's task(?=</span>)"), N_("Student's task"), "{}"),
+    (re.compile(r'(?<=<span class="nbgrader-label">)Grade cell:(?= <code>)'), N_("Grade cell:"), "{}"),
+    (re.compile(r'(?<=<span class="nbgrader-label">)Task:(?= <code>)'), N_("Task:"), "{}"),
+    (re.compile(r"<b>Comments:</b>"), N_("Comments:"), "<b>{}</b>"),
+]
+
+
+def translate_page(page: str) -> str:
+    """The feedback page with the template's words in the language in use (unchanged in English)."""
+    if language() == ENGLISH:
+        return page
+    for pattern, message, wrap in TEMPLATE_WORDS:
+        def words(match, message=message, wrap=wrap):
+            fields = match.groupdict()
+            lead = fields.pop("lead", "")  # kept as it was
+            return lead + wrap.format(html_escape.escape(_(message).format(**fields), quote=False))
+        page = pattern.sub(words, page)
+    return page.replace('<html lang="en">', f'<html lang="{language()}">', 1)
 
 
 class ShortenErrors(Preprocessor):
@@ -53,4 +94,6 @@ class FeedbackHTMLExporter(HTMLExporter):
         self.register_filter("highlight_code", highlight_code)
         self.register_filter("filter_data_type", filter_data_type)
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        with using(language_of(nb)):
+            html = translate_page(html)
         return IMG_WITHOUT_ALT.sub(f'<img alt="{NO_ALT}"', html), resources

@@ -6,10 +6,14 @@
    lectures' exercises): the public inputs, the reference's answers and the known mistakes'
    outputs on them, from the set's ``inputs.py``, ``reference.py`` and ``mistakes.py``;
 2. ``release/<id>/`` for every assignment, by nbgrader from ``source/<id>/`` (after checking that
-   its grade cells and exercises match, see autograder.grade_cells).
+   its grade cells and exercises match, see autograder.grade_cells);
+3. the message catalogues ``dlutils/locale/<lang>/LC_MESSAGES/dlcourse.{po,mo}``, merged with the
+   messages the code has now and compiled (autograder.catalogue);
+4. the translated editions ``<lang>/notebooks/`` and ``<lang>/release/`` from the English notebooks
+   and their translation files (autograder.translations), listing what is missing or stale.
 
-tests/test_public_cases.py and tests/test_release.py fail when a committed file differs from what
-this produces.
+tests/test_public_cases.py, tests/test_release.py, tests/test_messages.py and
+tests/test_translations.py fail when a committed file differs from what this produces.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ import nbformat
 from dlutils.checks import plain
 from dlutils.checks.runner import call
 
-from . import grade_cells, mistakes
+from . import catalogue, grade_cells, mistakes, translations
 from .nbgrader_run import generate_assignment, make_workspace
 from .registry import ASSIGNMENTS, CHECK_SETS, REPO_ROOT, CheckSet
 
@@ -91,8 +95,15 @@ def _mark_generated(path: Path, assignment_id: str) -> None:
 def main(assignment_ids=None) -> list[Path]:
     written = write_public_cases()
     written += release(REPO_ROOT, assignment_ids)
+    written += catalogue.write()
+    written += translations.write_editions(REPO_ROOT)
     for path in written:
         print(f"wrote {path}")
+    for lang in translations.LANGUAGES:
+        if missing := catalogue.untranslated(catalogue.read(lang)):
+            print(f"{len(missing)} message(s) have no {lang} translation yet in {catalogue.po_path(lang)}")
+    for problem in translations.all_problems(REPO_ROOT):
+        print(problem)
     return written
 
 

@@ -33,7 +33,8 @@ import numpy as np
 
 from dlutils.checks import CheckFailed
 from dlutils.checks.exercise import Exercise, describe, names_mistake
-from dlutils.checks.runner import NOT_IMPLEMENTED, CallFailed, call
+from dlutils.checks.runner import UNANSWERED, CallFailed, call
+from dlutils.i18n import N_, _
 
 from . import mistakes as known_mistakes
 from .registry import by_checks_module, get
@@ -41,8 +42,8 @@ from .registry import by_checks_module, get
 HIDDEN_TESTS = 3  # hidden tests per exercise per grading run
 # A returned value the judge cannot even compare (an integer beyond float range, ...): the test fails
 # with this, which names only the kind of error, never an expected value.
-UNJUDGEABLE = ("{name} returned a value the grader could not judge ({error} while comparing it); return "
-               "plain numbers and arrays of the kind the exercise asks for.")
+UNJUDGEABLE = N_("{name} returned a value the grader could not judge ({error} while comparing it); return "
+                 "plain numbers and arrays of the kind the exercise asks for.")
 
 
 @lru_cache(maxsize=None)
@@ -116,12 +117,12 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
             try:
                 parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
             except Exception as e:  # noqa: BLE001 - a hostile value (10**400, ...) costs this test only
-                kind, got, raised = "error", UNJUDGEABLE.format(name=ex.name, error=type(e).__name__), []
+                kind, got, raised = "error", _(UNJUDGEABLE).format(name=ex.name, error=type(e).__name__), []
         if kind == "error":
             problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else ())]
             tests.append({"passed": 0, "total": len(labels), "parts": labels,
                           "failed": {label: problems for label in labels}})
-            if got == NOT_IMPLEMENTED.format(name=ex.name):
+            if raised and raised[0] == UNANSWERED:
                 tests[-1]["unanswered"] = True
         else:
             same = draws.get(i - 1, {})
@@ -135,10 +136,11 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
         if problems:
             failing.append(i)
             if not first:
-                first = [f"hidden test {i} of {len(cases)} ({describe(inputs)}):"] + [f"  - {p}" for p in problems]
+                first = [_("hidden test {i} of {n} ({inputs}):").format(i=i, n=len(cases), inputs=describe(inputs))]
+                first += [f"  - {p}" for p in problems]
     messages = first
     if len(failing) > 1:
-        messages = first + [f"  (hidden tests {', '.join(map(str, failing[1:]))} fail too)"]
+        messages = first + ["  " + _("(hidden tests {tests} fail too)").format(tests=", ".join(map(str, failing[1:])))]
     return Score(passed, total, messages, tests)
 
 
@@ -170,6 +172,6 @@ def verify(checks: ModuleType, name: str, namespace: Mapping[str, Any]) -> None:
     seed = run_seed()
     result = hidden_problems(assignment_id, name, namespace.get(name), seed)
     if result.passed < result.total:
-        raise CheckFailed("\n".join([f"{name} fails {result.total - result.passed} of {result.total} "
-                                     f"hidden checks (seed {seed}):"] + result.messages))
-    print(f"{name}: hidden tests passed (seed {seed}).")
+        raise CheckFailed("\n".join([_("{name} fails {failed} of {total} hidden checks (seed {seed}):").format(
+            name=name, failed=result.total - result.passed, total=result.total, seed=seed)] + result.messages))
+    print(_("{name}: hidden tests passed (seed {seed}).").format(name=name, seed=seed))

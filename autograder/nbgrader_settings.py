@@ -9,6 +9,9 @@ from traitlets.config import Config, PyFileConfigLoader
 COURSE_ID = "dl-course"
 CONFIG_FILE = "nbgrader_config.py"
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+# nbgrader's default CourseDirectory.ignore, plus the translation files kept beside each source notebook
+# (autograder.translations: <notebook>.<lang>.md), which stay out of release/.
+IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.??.md"]
 
 
 def configure(c, root: str | Path) -> None:
@@ -17,6 +20,7 @@ def configure(c, root: str | Path) -> None:
     c.CourseDirectory.root = str(root)
     c.CourseDirectory.course_id = COURSE_ID
     c.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    c.CourseDirectory.ignore = IGNORE
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     # Release notebooks carry no outputs (sources have none either).

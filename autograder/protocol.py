@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Callable  # (typing's: this module's imports are kept to a fixed few)
+
+
+def N_(message: str) -> str:
+    """Marks a learner-facing template for the message catalogue (as ``dlutils.i18n.N_``, which this
+    stdlib-only module cannot import); it is translated where it is shown."""
+    return message
 
 # -- Files -----------------------------------------------------------------------------------------
 # The job folder, read-only inside the sandbox; without a sandbox its real path comes in IN_ENV.
@@ -80,25 +86,26 @@ KERNEL_DID_NOT_START = "the kernel did not start: {error}"
 STOPPED_AT = "the kernel stopped at cell {index} ({status})"   # the "reason" of a cell that was not run
 # A code cell that did not finish: "cell 3 <this>" in the grading record, "[grader] This cell <this>."
 # in the cell's outputs.
+# (Templates marked N_ are translated where a learner reads them; the grading record keeps English.)
 CELL_STOPPED = {
-    TIMEOUT: "ran longer than {cell_timeout:g} s and was interrupted",
-    KILLED: "ran longer than {cell_timeout:g} s and ignored the interrupt, so the kernel was stopped",
-    DIED: "stopped the kernel (os._exit, a crash, or the memory limit)",
+    TIMEOUT: N_("ran longer than {cell_timeout:g} s and was interrupted"),
+    KILLED: N_("ran longer than {cell_timeout:g} s and ignored the interrupt, so the kernel was stopped"),
+    DIED: N_("stopped the kernel (os._exit, a crash, or the memory limit)"),
 }
-CELL_NOTE = "[grader] This cell {what}.\n"
+CELL_NOTE = N_("[grader] This cell {what}.") + "\n"
 # The "what" of the note in a demonstration cell the grader does not run (a locked cell of the release
 # marked skip_when_grading; never sent to the kernel, so it has no run record).
-DEMO_NOT_RUN = ("only demonstrates (it trains, plots or compares), so the grader does not run it; "
-                "run it in JupyterLab to see what it shows")
+DEMO_NOT_RUN = N_("only demonstrates (it trains, plots or compares), so the grader does not run it; "
+                  "run it in JupyterLab to see what it shows")
 # Why a grade cell brought back no values, by the status of its cell; None: it has no record.
-_PREVENTED = ("the notebook prevented the grader's call from running or reporting (it changes how "
-              "cells run or replaces built-in functions); no values came back.")
+_PREVENTED = N_("the notebook prevented the grader's call from running or reporting (it changes how "
+                "cells run or replaces built-in functions); no values came back.")
 NO_RESULTS = {
-    None: "the notebook stopped before its grade cell ran.",
-    NOT_RUN: "the notebook stopped before its grade cell ran ({reason}).",
-    TIMEOUT: "it did not finish within {cell_timeout:g} s on the hidden tests (an endless loop?).",
-    KILLED: "it did not finish within {cell_timeout:g} s and ignored the interrupt (an endless loop?).",
-    DIED: "the kernel died while it ran (os._exit, a crash, or the memory limit).",
+    None: N_("the notebook stopped before its grade cell ran."),
+    NOT_RUN: N_("the notebook stopped before its grade cell ran ({reason})."),
+    TIMEOUT: N_("it did not finish within {cell_timeout:g} s on the hidden tests (an endless loop?)."),
+    KILLED: N_("it did not finish within {cell_timeout:g} s and ignored the interrupt (an endless loop?)."),
+    DIED: N_("the kernel died while it ran (os._exit, a crash, or the memory limit)."),
     OK: _PREVENTED,
     ERROR: _PREVENTED,
 }
@@ -113,17 +120,18 @@ REPORT_FULL = ("the values it returned did not fit in the grading report beside 
                "({size:,} bytes of JSON); check the shapes of what it returns.")
 
 
-def cell_stopped(status: str, cell_timeout: float) -> str | None:
-    """What a cell with this status did, if it did not finish (else None)."""
+def cell_stopped(status: str, cell_timeout: float, words: Callable[[str], str] = str) -> str | None:
+    """What a cell with this status did, if it did not finish (else None); ``words``: a translation
+    (``dlutils.i18n._`` where a learner reads it)."""
     what = CELL_STOPPED.get(status)
-    return what.format(cell_timeout=cell_timeout) if what else None
+    return words(what).format(cell_timeout=cell_timeout) if what else None
 
 
-def why_no_results(record: dict | None, cell_timeout: float) -> str:
-    """Why a grade cell with this run record brought back no values."""
+def why_no_results(record: dict | None, cell_timeout: float, words: Callable[[str], str] = str) -> str:
+    """Why a grade cell with this run record brought back no values (``words``: as in cell_stopped)."""
     status = record["status"] if record else None
     reason = (record or {}).get("reason", "kernel stopped")
-    return NO_RESULTS[status].format(cell_timeout=cell_timeout, reason=reason)
+    return words(NO_RESULTS[status]).format(cell_timeout=cell_timeout, reason=reason)
 
 
 # -- Limits --------------------------------------------------------------------------------------------

@@ -39,11 +39,13 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
+from dlutils.i18n import _, using
 
 from . import grade_cells, hidden, jobs, protocol, sandbox, untrusted
 from .record import RAN_OUT_OF_TIME, RECORD  # noqa: F401 (RECORD: where others import it from)
 from .registry import ASSIGNMENTS
 from .sanitize import COURSE_KEY
+from .translations import language_of
 
 RUNNER = Path(__file__).with_name(protocol.RUNNER)
 PROTOCOL = Path(__file__).with_name(protocol.MODULE)   # imported by the runner, from beside it
@@ -112,7 +114,8 @@ class SandboxedGrading(NbGraderPreprocessor):
         if ran is None:
             plan = self.plan(nb, resources)
             ran = plan, jobs.run(plan.job)
-        self.judge(nb, resources, *ran)
+        with using(language_of(nb)):  # the learner reads the outputs in the edition's language
+            self.judge(nb, resources, *ran)
         return nb, resources
 
     def plan(self, nb, resources) -> Plan:
@@ -206,14 +209,15 @@ class SandboxedGrading(NbGraderPreprocessor):
                 continue
             if index in demos:
                 cell.outputs = [new_output("stream", name="stdout",
-                                           text=protocol.CELL_NOTE.format(what=protocol.DEMO_NOT_RUN))]
+                                           text=_(protocol.CELL_NOTE).format(what=_(protocol.DEMO_NOT_RUN)))]
                 continue
             r = records.get(index)
             cell.outputs = _outputs(r)
             what = protocol.cell_stopped(r["status"], self.cell_timeout) if r else None
             if what:
                 record["events"].append(f"cell {index} {what}")
-                cell.outputs.append(new_output("stream", name="stdout", text=protocol.CELL_NOTE.format(what=what)))
+                note = _(protocol.CELL_NOTE).format(what=protocol.cell_stopped(r["status"], self.cell_timeout, _))
+                cell.outputs.append(new_output("stream", name="stdout", text=note))
 
     def _score_cell(self, cell, assignment_id, name, cases, run_record, returned, seed, record,
                     failure: str | None = None) -> None:
@@ -222,10 +226,10 @@ class SandboxedGrading(NbGraderPreprocessor):
         try:
             results = _read_results(returned, len(cases), name)
         except untrusted.Refused as e:
-            results = [("error", f"{name} could not be graded: {e}")] * len(cases)
+            results = [("error", _("{name} could not be graded: {why}").format(name=name, why=e))] * len(cases)
         if results is None:
-            why = failure or protocol.why_no_results(run_record, self.cell_timeout)
-            results = [("error", f"{name} could not be graded: {why}")] * len(cases)
+            why = failure or protocol.why_no_results(run_record, self.cell_timeout, _)
+            results = [("error", _("{name} could not be graded: {why}").format(name=name, why=why))] * len(cases)
         expected = self._same_for_everyone("expected", assignment_id, name, seed,
                                            lambda: hidden.expected_values(assignment_id, name, cases))
         mistakes = self._same_for_everyone("mistakes", assignment_id, name, seed,
@@ -234,19 +238,22 @@ class SandboxedGrading(NbGraderPreprocessor):
         earned = round(points * result.fraction, 2)
         record["scores"][name] = [earned, points]
         record["tests"][name] = result.tests
-        tests = f"{len(cases)} hidden tests with new random inputs (seed {seed})"
+        fields = {"name": name, "passed": result.passed, "total": result.total, "tests": len(cases), "seed": seed,
+                  "earned": f"{earned:g}", "points": f"{points:g}"}
         if result.passed == result.total:
-            cell.outputs = [new_output("stream", name="stdout",
-                                       text=f"{name}: all {result.total} checks passed on {tests}.\n")]
+            cell.outputs = [new_output("stream", name="stdout", text=_(
+                "{name}: all {total} checks passed on {tests} hidden tests with new random inputs (seed {seed})."
+            ).format(**fields) + "\n")]
             return
-        head = (f"{name}: {result.passed} of {result.total} checks passed on {tests}: "
-                f"{earned:g} of {points:g} points.")
+        head = _("{name}: {passed} of {total} checks passed on {tests} hidden tests with new random inputs "
+                 "(seed {seed}): {earned} of {points} points.").format(**fields)
         cell.outputs = [new_output("stream", name="stdout", text="\n".join([head] + result.messages) + "\n")]
         if earned > 0:
             cell.outputs.append(new_output("execute_result", data={"text/plain": f"{earned:g}"}, execution_count=None))
         else:
             cell.outputs.append(new_output("error", ename="HiddenTestsFailed",
-                                           evalue=f"{name} earned 0 of {points:g} points", traceback=[]))
+                                           evalue=_("{name} earned 0 of {points} points").format(**fields),
+                                           traceback=[]))
 
 
 def is_demo_cell(cell) -> bool:

@@ -9,3 +9,5 @@
 
 It contains no solution to any exercise (tests/test_release.py scans it for solution lines).
 """
+
+from .i18n import use_language  # noqa: E402,F401 (a translated notebook's first cell calls it)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from .i18n import _
+
 
 def numerical_gradients(cost_fn: Callable[[dict], float], params: Mapping[str, np.ndarray],
                         epsilon: float = 1e-7) -> dict[str, np.ndarray]:
@@ -58,11 +60,13 @@ def report(cost_fn: Callable[[dict], float], params: Mapping[str, np.ndarray],
     for key, approx in numeric.items():
         analytic = np.asarray(grads[key], dtype=float)
         if analytic.shape != approx.shape:
-            print(f"BAD {key}: shape {analytic.shape}, but the parameter has shape {approx.shape}")
+            print(_("BAD {key}: shape {shape}, but the parameter has shape {expected}").format(
+                key=key, shape=analytic.shape, expected=approx.shape))
             ok = False
             continue
         diff = relative_difference(analytic, approx)
         good = diff < threshold
         ok &= good
-        print(f"{'ok ' if good else 'BAD'} {key}: relative difference {diff:.2e}")
+        verdict = _("ok  {key}: relative difference {diff}") if good else _("BAD {key}: relative difference {diff}")
+        print(verdict.format(key=key, diff=f"{diff:.2e}"))
     return ok

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .i18n import _
+
 
 def _name(classes, label) -> str:
     c = classes[int(label)]
@@ -21,7 +23,7 @@ def show_images(images: np.ndarray, labels: np.ndarray, classes, indices: Sequen
         ax.imshow(images[i], cmap="gray" if images.ndim == 3 else None)
         text = f"#{i}: {_name(classes, labels[0, i])}"
         if predictions is not None:
-            text += f"\npredicted {_name(classes, predictions[0, i])}"
+            text += "\n" + _("predicted {label}").format(label=_name(classes, predictions[0, i]))
         ax.set_title(text, fontsize=8)
         ax.axis("off")
     if title:
@@ -34,9 +36,9 @@ def plot_costs(costs: Sequence[float], learning_rate: float | None = None, every
     """Cost curve of gradient descent, costs recorded every ``every`` iterations."""
     fig, ax = plt.subplots(figsize=(5, 3.2))
     ax.plot(np.arange(len(costs)) * every, np.squeeze(costs))
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("cost J")
-    ax.set_title("Learning rate = " + (f"{learning_rate:g}" if learning_rate is not None else "?"))
+    ax.set_xlabel(_("iteration"))
+    ax.set_ylabel(_("cost J"))
+    ax.set_title(_("Learning rate = {rate}").format(rate=f"{learning_rate:g}" if learning_rate is not None else "?"))
     ax.grid(alpha=0.3)
     fig.tight_layout()
     return fig
@@ -46,9 +48,9 @@ def plot_learning_rates(costs_by_rate: Mapping[float, Sequence[float]], every: i
     """One cost curve per learning rate, on shared axes."""
     fig, ax = plt.subplots(figsize=(6, 3.6))
     for rate, costs in costs_by_rate.items():
-        ax.plot(np.arange(len(costs)) * every, np.squeeze(costs), label=f"learning rate {rate:g}")
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("cost J")
+        ax.plot(np.arange(len(costs)) * every, np.squeeze(costs), label=_("learning rate {rate}").format(rate=f"{rate:g}"))
+    ax.set_xlabel(_("iteration"))
+    ax.set_ylabel(_("cost J"))
     ax.legend()
     ax.grid(alpha=0.3)
     fig.tight_layout()
@@ -60,10 +62,10 @@ def show_misclassified(images: np.ndarray, labels: np.ndarray, predictions: np.n
     wrong = np.flatnonzero(np.asarray(predictions).ravel() != np.asarray(labels).ravel())[:limit]
     if len(wrong) == 0:
         fig, ax = plt.subplots(figsize=(4, 1))
-        ax.text(0.5, 0.5, "No misclassified images", ha="center", va="center")
+        ax.text(0.5, 0.5, _("No misclassified images"), ha="center", va="center")
         ax.axis("off")
         return fig
-    return show_images(images, labels, classes, wrong, title=f"Misclassified ({len(wrong)} shown)",
+    return show_images(images, labels, classes, wrong, title=_("Misclassified ({n} shown)").format(n=len(wrong)),
                        predictions=predictions)
 
 

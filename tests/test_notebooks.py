@@ -5,7 +5,9 @@ import subprocess
 
 import pytest
 
+from autograder import translations
 from autograder.registry import ASSIGNMENTS
+from dlutils.i18n import _, using
 from conftest import REPO, execute, executed, grade_id, is_grade_cell
 
 SOURCES = [a.source_path() for a in ASSIGNMENTS.values()]
@@ -74,3 +76,23 @@ def test_numpy_basics_states_the_numbers_it_prints():
         shown = float(re.search(rf"^{re.escape(label)} ([\d.]+)$", printed, re.M).group(1))
         table = float(re.search(rf"\| `{re.escape(call)}` \| ([\d.]+) \|", stated).group(1))
         assert abs(shown - table) <= 1e-12 * abs(table), (call, shown, table)
+
+
+EDITIONS = [p for p in translations.pairs(REPO)]
+
+
+@pytest.mark.parametrize("pair", EDITIONS, ids=lambda p: str(p.translation.relative_to(REPO)))
+def test_translated_editions_run_without_errors_and_check_in_their_language(pair):
+    """The edition of each lecture and of each assignment's source (with its solutions) runs headless;
+    its checks speak the edition's language."""
+    nb = translations.execute_edition(pair.translation)
+    errors = [(c.id, o.get("ename"), o.get("evalue")) for c in nb.cells if c.cell_type == "code"
+              for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    with using(pair.lang):
+        passed = re.compile(re.escape(_("{name}: all {n} tests passed.")).replace(r"\{name\}", r"\w+")
+                            .replace(r"\{n\}", r"\d+"))
+    graded = [c for c in nb.cells if is_grade_cell(c)]
+    assert graded or "notebooks" in pair.translation.parts
+    for cell in graded:
+        assert passed.search(text_of(cell)), (grade_id(cell), text_of(cell))

@@ -23,6 +23,7 @@ from autograder.registry import CHECK_SETS
 from conftest import REPO
 from dlutils import datasets
 from dlutils.datasets import DatasetError
+from dlutils.i18n import _, using
 
 SOURCES = ["pyproject.toml", "README.md", "dlutils", "autograder"]
 
@@ -103,8 +104,10 @@ import json, sys
 import dlutils
 from dlutils.datasets import load_dataset
 from dlutils.checks.exercise import public_cases
+from dlutils import i18n
 train_x, train_y, test_x, test_y, classes = load_dataset()
-print(json.dumps({{"file": dlutils.__file__, "prefix": sys.prefix,
+dlutils.use_language("zh")
+print(json.dumps({{"file": dlutils.__file__, "prefix": sys.prefix, "zh": i18n._("iteration"),
                   "editable": [type(f).__module__ for f in sys.meta_path if "editable" in type(f).__module__],
                   "shapes": [list(a.shape) for a in (train_x, train_y, test_x, test_y, classes)],
                   "dtypes": [str(train_x.dtype), str(test_x.dtype)],
@@ -120,6 +123,8 @@ print(json.dumps({{"file": dlutils.__file__, "prefix": sys.prefix,
     assert got["dtypes"] == ["uint8", "uint8"]
     assert got["classes"] == ["dog", "cat"]
     assert all(n > 0 for n in got["cases"].values()), got["cases"]
+    with using("zh"):  # the compiled catalogue ships with the wheel
+        assert got["zh"] == _("iteration") != "iteration"
 
 
 def test_a_missing_checksum_file_is_a_dataset_error_that_says_what_to_do(tmp_path, monkeypatch):

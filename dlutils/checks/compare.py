@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from ..i18n import _
+
 RTOL, ATOL = 1e-5, 1e-7
 
 
@@ -28,10 +30,10 @@ def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
 
-def _type_name(x: Any) -> str:
+def type_name(x: Any) -> str:
     if isinstance(x, np.ndarray):
-        return f"a numpy array of shape {x.shape}"
-    return f"a {type(x).__name__}"
+        return _("a numpy array of shape {shape}").format(shape=x.shape)
+    return _("a {type}").format(type=type(x).__name__)
 
 
 def compare(label: str, got: Any, expected: Any, *, reveal: bool = True,
@@ -43,36 +45,43 @@ def compare(label: str, got: Any, expected: Any, *, reveal: bool = True,
     """
     if isinstance(expected, dict):
         if not isinstance(got, dict):
-            return [f"{label} should be a dict with keys {sorted(expected)}, but it is {_type_name(got)}."]
+            return [_("{label} should be a dict with keys {keys}, but it is {kind}.").format(
+                label=label, keys=sorted(expected), kind=type_name(got))]
         missing = [k for k in expected if k not in got]
         if missing:
-            return [f"{label} is missing the key(s) {missing} (it has {sorted(map(str, got))})."]
+            return [_("{label} is missing the key(s) {missing} (it has {keys}).").format(
+                label=label, missing=missing, keys=sorted(map(str, got)))]
         return [m for k in expected for m in compare(f'{label}["{k}"]', got[k], expected[k],
                                                       reveal=reveal, rtol=rtol, atol=atol)]
     if isinstance(expected, (tuple, list)) and not _is_numeric_list(expected):
         if not isinstance(got, (tuple, list)):
-            return [f"{label} should be a sequence of {len(expected)} values, but it is {_type_name(got)}."]
+            return [_("{label} should be a sequence of {n} values, but it is {kind}.").format(
+                label=label, n=len(expected), kind=type_name(got))]
         if len(got) != len(expected):
-            return [f"{label} should have {len(expected)} values, but it has {len(got)}."]
+            return [_("{label} should have {n} values, but it has {got}.").format(label=label, n=len(expected), got=len(got))]
         return [m for i, (g, e) in enumerate(zip(got, expected))
                 for m in compare(f"{label}[{i}]", g, e, reveal=reveal, rtol=rtol, atol=atol)]
     if is_scalar(expected):
         return _compare_scalar(label, got, float(expected), reveal, rtol, atol)
     if isinstance(expected, list):  # a list of numbers, e.g. costs: any sequence of the right length will do
         if not isinstance(got, (list, tuple, np.ndarray)) or np.ndim(got) != 1:
-            return [f"{label} should be a list of {len(expected)} numbers, but it is {_type_name(got)}."]
+            return [_("{label} should be a list of {n} numbers, but it is {kind}.").format(
+                label=label, n=len(expected), kind=type_name(got))]
         if len(got) != len(expected):
-            return [f"{label} should have {len(expected)} values, but it has {len(got)}."]
+            return [_("{label} should have {n} values, but it has {got}.").format(label=label, n=len(expected), got=len(got))]
         if not all(is_scalar(v) for v in got):
             bad = next(i for i, v in enumerate(got) if not is_scalar(v))
-            return [f"{label}[{bad}] should be a number, but it is {_type_name(got[bad])}."]
+            return [_("{label} should be a number, but it is {kind}.").format(label=f"{label}[{bad}]",
+                                                                              kind=type_name(got[bad]))]
         got = np.array([float(v) for v in got])
         return _compare_array(label, got, np.asarray(expected, dtype=float), reveal, rtol, atol)
     if isinstance(expected, np.ndarray):
         return _compare_array(label, got, expected, reveal, rtol, atol)
     if got != expected:
-        shown = f" {expected!r}" if reveal else ""
-        return [f"{label} should be{shown or ' something else'}, but it is {got!r}."]
+        if reveal:
+            return [_("{label} should be {expected}, but it is {got}.").format(label=label, expected=repr(expected),
+                                                                               got=repr(got))]
+        return [_("{label} should be something else, but it is {got}.").format(label=label, got=repr(got))]
     return []
 
 
@@ -82,19 +91,20 @@ def _is_numeric_list(x: Any) -> bool:
 
 def _compare_scalar(label, got, expected, reveal, rtol, atol) -> list[str]:
     if isinstance(got, np.ndarray) and got.size == 1 and got.ndim > 0:
-        return [f"{label} should be a scalar (a number), but it is an array of shape {got.shape}. "
-                "Use np.squeeze(...) or .item() to turn it into a number."]
+        return [_("{label} should be a scalar (a number), but it is an array of shape {shape}. "
+                  "Use np.squeeze(...) or .item() to turn it into a number.").format(label=label, shape=got.shape)]
     if not is_scalar(got):
-        return [f"{label} should be a number, but it is {_type_name(got)}."]
+        return [_("{label} should be a number, but it is {kind}.").format(label=label, kind=type_name(got))]
     value = float(got)
     if np.isnan(value):
-        return [f"{label} is nan. Look for 0 * inf, log(0) or an overflow in exp."]
+        return [_("{label} is nan. Look for 0 * inf, log(0) or an overflow in exp.").format(label=label)]
     if np.isclose(value, expected, rtol=rtol, atol=atol):
         return []
     if not reveal:
-        return [f"{label} has the wrong value{_ratio_hint(value, expected, reveal) or '.'}"]
-    return [f"{label} is off: expected {_fmt(expected)}, got {_fmt(value)} "
-            f"(difference {_fmt(value - expected)}){_ratio_hint(value, expected) or '.'}"]
+        return [_("{label} has the wrong value").format(label=label) + (_ratio_hint(value, expected, reveal) or _("."))]
+    return [_("{label} is off: expected {expected}, got {got} (difference {difference})").format(
+        label=label, expected=_fmt(expected), got=_fmt(value), difference=_fmt(value - expected))
+        + (_ratio_hint(value, expected) or _("."))]
 
 
 MAX_FACTOR = 100  # larger "whole" ratios are coincidences of tiny expected values, not a factor
@@ -107,14 +117,22 @@ def _ratio_hint(got: float, expected: float, reveal: bool = True) -> str:
         return ""
     ratio = got / expected
     if np.isclose(ratio, -1.0, rtol=1e-6):
-        return " — the sign is flipped."
-    for r, word in ((ratio, "large"), (1 / ratio, "small")):
+        return _(" — the sign is flipped.")
+    for r, large in ((ratio, True), (1 / ratio, False)):
         if not np.isfinite(r):
             continue
         k = round(abs(r))
         if 2 <= k <= MAX_FACTOR and np.isclose(abs(r), k, rtol=1e-6, atol=0):
-            sign = "" if r > 0 else ", with the sign flipped"
-            return f" — exactly {k}x too {word}{sign}." if reveal else f" — a whole number of times too {word}{sign}."
+            if reveal:
+                hint = {(True, True): _(" — exactly {k}x too large."),
+                        (True, False): _(" — exactly {k}x too large, with the sign flipped."),
+                        (False, True): _(" — exactly {k}x too small."),
+                        (False, False): _(" — exactly {k}x too small, with the sign flipped.")}[large, r > 0]
+                return hint.format(k=k)
+            return {(True, True): _(" — a whole number of times too large."),
+                    (True, False): _(" — a whole number of times too large, with the sign flipped."),
+                    (False, True): _(" — a whole number of times too small."),
+                    (False, False): _(" — a whole number of times too small, with the sign flipped.")}[large, r > 0]
     return ""
 
 
@@ -122,24 +140,26 @@ def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
     if is_scalar(got) and expected.size == 1:
         got = np.asarray(got)
     if isinstance(got, (list, tuple)):
-        return [f"{label} should be a numpy array of shape {expected.shape}, but it is a {type(got).__name__}. "
-                "Wrap it with np.array(...)."]
+        return [_("{label} should be a numpy array of shape {shape}, but it is {kind}. Wrap it with np.array(...).")
+                .format(label=label, shape=expected.shape, kind=type_name(got))]
     if not isinstance(got, np.ndarray):
-        return [f"{label} should be a numpy array of shape {expected.shape}, but it is {_type_name(got)}."]
+        return [_("{label} should be a numpy array of shape {shape}, but it is {kind}.").format(
+            label=label, shape=expected.shape, kind=type_name(got))]
     if got.shape != expected.shape:
         return [_shape_message(label, got.shape, expected.shape)]
     if got.dtype.kind not in "biuf":
-        return [f"{label} should hold numbers, but its dtype is {got.dtype}."]
+        return [_("{label} should hold numbers, but its dtype is {dtype}.").format(label=label, dtype=got.dtype)]
     g = got.astype(float)
     e = expected.astype(float)
     if np.isnan(g).any() and not np.isnan(e).any():
-        return [f"{label} contains nan at {_where(np.isnan(g))}. Look for 0 * inf, log(0) or an overflow in exp."]
+        return [_("{label} contains nan at {index}. Look for 0 * inf, log(0) or an overflow in exp.").format(
+            label=label, index=_where(np.isnan(g)))]
     bad = ~np.isclose(g, e, rtol=rtol, atol=atol)
     if not bad.any():
         return []
     if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(g.T, e, rtol=rtol, atol=atol):
-        return [f"{label} is the transpose of the correct matrix."]
-    msg = f"{label} is off at {int(bad.sum())} of {bad.size} entries"
+        return [_("{label} is the transpose of the correct matrix.").format(label=label)]
+    fields = {"label": label, "count": int(bad.sum()), "size": bad.size}
     hint = ""
     if bad.all():
         nz = e != 0
@@ -148,10 +168,13 @@ def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
             if np.allclose(ratios, ratios.flat[0], rtol=1e-4):
                 hint = _ratio_hint(float(ratios.flat[0]), 1.0, reveal)
     if not reveal:
-        return [msg + f", first at index {_where(bad)}{hint or '.'}"]
+        return [_("{label} is off at {count} of {size} entries, first at index {index}").format(
+            index=_where(bad), **fields) + (hint or _("."))]
     idx = np.unravel_index(np.argmax(np.abs(g - e) * bad), g.shape)
     where = tuple(int(i) for i in idx)
-    return [msg + f"; the largest difference is at index {where}: expected {_fmt(e[idx])}, got {_fmt(g[idx])}{hint or '.'}"]
+    return [_("{label} is off at {count} of {size} entries; the largest difference is at index {index}: "
+              "expected {expected}, got {got}").format(index=where, expected=_fmt(e[idx]), got=_fmt(g[idx]), **fields)
+            + (hint or _("."))]
 
 
 def _where(mask: np.ndarray) -> tuple[int, ...]:
@@ -159,18 +182,21 @@ def _where(mask: np.ndarray) -> tuple[int, ...]:
 
 
 def _shape_message(label, got_shape, expected_shape) -> str:
-    msg = f"{label} has shape {got_shape}, but it should have shape {expected_shape}."
+    msg = _("{label} has shape {got}, but it should have shape {expected}.").format(
+        label=label, got=got_shape, expected=expected_shape)
     if len(got_shape) == 1 and len(expected_shape) == 2 and got_shape[0] in expected_shape:
-        column = expected_shape[1] == 1
-        msg += (f" It is a rank-1 array; make it a {'column' if column else 'row'} vector with "
-                f".reshape({expected_shape[0]}, {expected_shape[1]}) or keepdims=True in np.sum.")
+        advice = (_(" It is a rank-1 array; make it a column vector with .reshape({rows}, {columns}) or keepdims=True "
+                    "in np.sum.") if expected_shape[1] == 1 else
+                  _(" It is a rank-1 array; make it a row vector with .reshape({rows}, {columns}) or keepdims=True "
+                    "in np.sum."))
+        msg += advice.format(rows=expected_shape[0], columns=expected_shape[1])
     elif tuple(reversed(got_shape)) == tuple(expected_shape):
-        msg += " It looks transposed: check the order of the operands or add .T."
+        msg += _(" It looks transposed: check the order of the operands or add .T.")
     elif len(got_shape) == 2 and len(expected_shape) == 2 and got_shape[0] == got_shape[1] == expected_shape[0]:
-        msg += (" A square result where a vector was expected usually comes from broadcasting a column "
-                "against a row: check the shapes of the two arrays you combine.")
+        msg += _(" A square result where a vector was expected usually comes from broadcasting a column "
+                 "against a row: check the shapes of the two arrays you combine.")
     elif (len(got_shape) == 2 and len(expected_shape) == 2 and expected_shape[1] == 1
           and got_shape[0] == expected_shape[0] and got_shape[1] > 1):
-        msg += (" It has a column per example: did you multiply elementwise (*) where a matrix product "
-                "(np.dot or @), which also sums over the examples, was meant?")
+        msg += _(" It has a column per example: did you multiply elementwise (*) where a matrix product "
+                 "(np.dot or @), which also sums over the examples, was meant?")
     return msg

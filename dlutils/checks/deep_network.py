@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from .compare import compare
-from .exercise import Exercise, check_function
+from ..i18n import N_, _
+from .compare import compare, type_name
+from .exercise import CORRECT_STAND_IN, Exercise, check_function
 from .properties import random_normal
 from .runner import stand_in
 
@@ -33,27 +34,37 @@ MAX_LAYERS = 8  # comparators for W1 .. W8 of initialize_parameters_deep
 
 
 # Cache comparators: the kit compares tuples by position (cache[0][1]); these add the name of each
-# element, and say what the whole structure should be when it has the wrong form.
-LINEAR_CACHE = ("linear_cache (A_prev, W, b)", ["A_prev", "W", "b"])
+# element, and say what the whole structure should be when it has the wrong form. A node is a name,
+# or (title, children); names and titles are (template, fields), put in words when a message is made.
+LINEAR_CACHE = (("linear_cache (A_prev, W, b)", {}), [("A_prev", {}), ("W", {}), ("b", {})])
 
 
 def _activation_cache(layer: int | None = None):
-    at = "" if layer is None else str(layer)
-    return (f"(linear_cache, activation_cache){f' of layer {layer}' if layer else ''}",
-            [(f"linear_cache (A_prev, W{at}, b{at})",
-              [f"A_prev, layer {layer}'s input" if layer else "A_prev", f"W{at}", f"b{at}"]),
-             f"Z{at}, {'layer ' + str(layer) + chr(39) + 's ' if layer else 'the '}activation cache"])
+    if layer is None:
+        return (("(linear_cache, activation_cache)", {}),
+                [LINEAR_CACHE, (N_("Z, the activation cache"), {})])
+    at = {"layer": layer}
+    return ((N_("(linear_cache, activation_cache) of layer {layer}"), at),
+            [(("linear_cache (A_prev, W{layer}, b{layer})", at),
+              [(N_("A_prev, layer {layer}'s input"), at), ("W{layer}", at), ("b{layer}", at)]),
+             (N_("Z{layer}, layer {layer}'s activation cache"), at)])
+
+
+def _words(text) -> str:
+    template, fields = text
+    return _(template).format(**fields)
 
 
 def _compare_tree(label: str, got: Any, expected: Any, node, reveal: bool) -> list[str]:
-    if isinstance(node, str):
-        return compare(f"{label} ({node})", got, expected, reveal=reveal)
-    title, children = node
+    if isinstance(node[1], dict):  # a name
+        return compare(f"{label} ({_words(node)})", got, expected, reveal=reveal)
+    title, children = _words(node[0]), node[1]
     if not isinstance(got, (tuple, list)):
-        kind = f"a numpy array of shape {got.shape}" if isinstance(got, np.ndarray) else f"a {type(got).__name__}"
-        return [f"{label} should be a tuple {title}, but it is {kind}."]
+        return [_("{label} should be a tuple {title}, but it is {kind}.").format(label=label, title=title,
+                                                                                kind=type_name(got))]
     if len(got) != len(children):
-        return [f"{label} should be a tuple of {len(children)} values {title}, but it has {len(got)}."]
+        return [_("{label} should be a tuple of {n} values {title}, but it has {got}.").format(
+            label=label, n=len(children), title=title, got=len(got))]
     return [m for i, (g, e, child) in enumerate(zip(got, expected, children))
             for m in _compare_tree(f"{label}[{i}]", g, e, child, reveal)]
 
@@ -68,10 +79,11 @@ def _compare_caches(label: str, got, expected, reveal: bool = True) -> list[str]
     """caches: a list with one (linear_cache, activation_cache) per layer, layer 1 first."""
     L = len(expected)
     if not isinstance(got, (list, tuple)):
-        return [f"{label} should be a list of the {L} layers' caches, but it is a {type(got).__name__}."]
+        return [_("{label} should be a list of the {L} layers' caches, but it is a {type}.").format(
+            label=label, L=L, type=type(got).__name__)]
     if len(got) != L:
-        return [f"{label} should hold one cache per layer, {L} here, but it holds {len(got)}: append the cache "
-                "of every layer, the output layer's too."]
+        return [_("{label} should hold one cache per layer, {L} here, but it holds {got}: append the cache "
+                  "of every layer, the output layer's too.").format(label=label, L=L, got=len(got))]
     return [m for i, (g, e) in enumerate(zip(got, expected))
             for m in _compare_tree(f"{label}[{i}]", g, e, _activation_cache(i + 1), reveal)]
 
@@ -109,7 +121,6 @@ def _linear_activation_backward(dA, cache, activation):
 
 _W_DEEP = {f'parameters["W{l}"]': random_normal(0.01, "np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01")
            for l in range(1, MAX_LAYERS + 1)}
-_STAND_IN = "(it computes what a correct one does, so a bug in yours costs no points here)"
 
 EXERCISES = {e.name: e for e in [
     Exercise("initialize_parameters", returns=("parameters",),
@@ -122,19 +133,20 @@ EXERCISES = {e.name: e for e in [
     Exercise("linear_activation_forward", returns=("A", "cache"), depends=("linear_forward",),
              public_stubs=lambda: {"linear_forward": _linear_forward},
              comparators={"cache": cache_comparator(_activation_cache())},
-             stand_ins=f"a stand-in linear_forward {_STAND_IN}", examples_axis={"A_prev": 1}),
+             stand_ins=CORRECT_STAND_IN, stand_ins_fields={"name": "linear_forward"}, examples_axis={"A_prev": 1}),
     Exercise("L_model_forward", returns=("AL", "caches"), depends=("linear_activation_forward",),
              public_stubs=lambda: {"linear_activation_forward": _linear_activation_forward},
              comparators={"caches": _compare_caches},
-             stand_ins=f"a stand-in linear_activation_forward {_STAND_IN}", examples_axis={"X": 1}),
+             stand_ins=CORRECT_STAND_IN, stand_ins_fields={"name": "linear_activation_forward"},
+             examples_axis={"X": 1}),
     Exercise("compute_cost", returns=("cost",), examples_axis={"AL": 1, "Y": 1}),
     Exercise("linear_backward", returns=("dA_prev", "dW", "db")),
     Exercise("linear_activation_backward", returns=("dA_prev", "dW", "db"), depends=("linear_backward",),
              public_stubs=lambda: {"linear_backward": _linear_backward},
-             stand_ins=f"a stand-in linear_backward {_STAND_IN}"),
+             stand_ins=CORRECT_STAND_IN, stand_ins_fields={"name": "linear_backward"}),
     Exercise("L_model_backward", returns=("grads",), depends=("linear_activation_backward",),
              public_stubs=lambda: {"linear_activation_backward": _linear_activation_backward},
-             stand_ins=f"a stand-in linear_activation_backward {_STAND_IN}"),
+             stand_ins=CORRECT_STAND_IN, stand_ins_fields={"name": "linear_activation_backward"}),
     Exercise("update_parameters", returns=("parameters",)),
 ]}
 

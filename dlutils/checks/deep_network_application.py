@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import N_
 from .exercise import Exercise, check_function
 from .runner import stand_in
 
@@ -112,8 +113,8 @@ def _L_model_backward(AL, Y, caches):
     return grads
 
 
-_STAND_INS = ("(they compute what correct ones do, so a bug in your step-by-step functions costs no points here, "
-              "but they start from larger random weights and non-zero biases)")
+_STAND_INS = N_("stand-ins for {names} and {last} (they compute what correct ones do, so a bug in your step-by-step "
+                "functions costs no points here, but they start from larger random weights and non-zero biases)")
 
 EXERCISES = {e.name: e for e in [
     Exercise("two_layer_model", returns=("parameters", "costs"),
@@ -124,16 +125,18 @@ EXERCISES = {e.name: e for e in [
                                    "compute_cost": _compute_cost,
                                    "linear_activation_backward": _linear_activation_backward,
                                    "update_parameters": _update_parameters},
-             stand_ins="stand-ins for initialize_parameters, linear_activation_forward, compute_cost, "
-                       "linear_activation_backward and update_parameters " + _STAND_INS),
+             stand_ins=_STAND_INS, stand_ins_fields={
+                 "names": "initialize_parameters, linear_activation_forward, compute_cost, linear_activation_backward",
+                 "last": "update_parameters"}),
     Exercise("L_layer_model", returns=("parameters", "costs"),
              depends=("initialize_parameters_deep", "L_model_forward", "compute_cost", "L_model_backward",
                       "update_parameters"),
              public_stubs=lambda: {"initialize_parameters_deep": _initialize_parameters_deep,
                                    "L_model_forward": _L_model_forward, "compute_cost": _compute_cost,
                                    "L_model_backward": _L_model_backward, "update_parameters": _update_parameters},
-             stand_ins="stand-ins for initialize_parameters_deep, L_model_forward, compute_cost, L_model_backward and "
-                       "update_parameters " + _STAND_INS),
+             stand_ins=_STAND_INS, stand_ins_fields={
+                 "names": "initialize_parameters_deep, L_model_forward, compute_cost, L_model_backward",
+                 "last": "update_parameters"}),
 ]}
 
 

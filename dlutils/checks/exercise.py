@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..i18n import N_, _
 from . import plain
 from .compare import compare, is_scalar
 from .runner import SEED, CallFailed, call, loops_over_examples
@@ -25,6 +26,8 @@ GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
 
 
 RED = "\033[91m"
+# ``Exercise.stand_ins`` for a stand-in that computes what a correct function does.
+CORRECT_STAND_IN = N_("a stand-in {name} (it computes what a correct one does, so a bug in yours costs no points here)")
 RENDER_WIDTH = 96  # columns of a failed check as JupyterLab shows it
 
 
@@ -56,7 +59,8 @@ class Exercise:
     public_stubs: builds the stand-ins the checks use (no solution code: see ``runner.stand_in``).
     stand_ins: when the stand-ins compute something other than the real functions would (so the
         expected values differ from what the learner's notebook shows), a phrase saying what
-        they are; public failure messages say so.
+        they are; public failure messages say so. A message template (marked ``N_``, translated
+        where shown) with ``stand_ins_fields`` filled in.
     examples_axis: input name -> axis that indexes the examples, for the loop detector.
     comparators: part label -> ``comparator(label, got, expected, reveal)`` returning messages, for
         parts judged by their properties instead of their values (random initializations: see
@@ -70,9 +74,14 @@ class Exercise:
     depends: tuple[str, ...] = ()
     public_stubs: Callable[[], dict[str, Callable]] = dict
     stand_ins: str = ""
+    stand_ins_fields: Mapping[str, Any] = field(default_factory=dict)
     examples_axis: Mapping[str, int] = field(default_factory=dict)
     comparators: Mapping[str, Callable[..., list[str]]] = field(default_factory=dict)
     varies: tuple[str, ...] = ()
+
+    def stand_ins_text(self) -> str:
+        """The ``stand_ins`` phrase in the language in use."""
+        return _(self.stand_ins).format(**self.stand_ins_fields)
 
     def judge(self, got: Any, expected: Any, *, reveal: bool = True,
               mistakes: Sequence[Mapping[str, Any]] = ()) -> list[str]:
@@ -163,10 +172,11 @@ class Exercise:
                 mine, theirs = self._parts_or_empty(got_j, expected[j]), self._parts_or_empty(gots[i], expected[i])
                 for label in self.varies:
                     if label in mine and label in theirs and _same(mine[label], theirs[label]):
-                        out.setdefault(j, {})[label] = (
-                            f"{label} is the same for two different random states. This matches a known "
-                            f"mistake: {self.name} seeds the random generator itself (np.random.seed); leave "
-                            "seeding to the caller, so that different seeds give different draws.")
+                        out.setdefault(j, {})[label] = _(
+                            "{label} is the same for two different random states. This matches a known "
+                            "mistake: {name} seeds the random generator itself (np.random.seed); leave "
+                            "seeding to the caller, so that different seeds give different draws.").format(
+                                label=label, name=self.name)
         return out
 
     def _parts_or_empty(self, value: Any, expected: Any) -> dict[str, Any]:
@@ -178,10 +188,11 @@ class Exercise:
             return []
         wanted = ", ".join(self.returns)
         if not isinstance(got, (tuple, list)):
-            return [f"{self.name} should return {len(self.returns)} values ({wanted}), "
-                    f"but it returned one {type(got).__name__}."]
+            return [_("{name} should return {n} values ({wanted}), but it returned one {type}.").format(
+                name=self.name, n=len(self.returns), wanted=wanted, type=type(got).__name__)]
         if len(got) != len(self.returns):
-            return [f"{self.name} should return {len(self.returns)} values ({wanted}), but it returned {len(got)}."]
+            return [_("{name} should return {n} values ({wanted}), but it returned {got}.").format(
+                name=self.name, n=len(self.returns), wanted=wanted, got=len(got))]
         return []
 
     @staticmethod
@@ -209,7 +220,7 @@ def _without_seed(inputs: Mapping[str, Any]) -> str:
 
 def names_mistake(mistake: Mapping[str, Any]) -> str:
     """The sentence a message ends with when it names ``mistake`` (``{"says", ...}``)."""
-    return f"This matches a known mistake: {mistake['says']}"
+    return _("This matches a known mistake: {says}").format(says=_(mistake["says"]))
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -224,9 +235,9 @@ def describe(inputs: Mapping[str, Any]) -> str:
     parts = []
     for k, v in inputs.items():
         if k == SEED:
-            parts.append(f"after np.random.seed({v})")
+            parts.append(_("after np.random.seed({seed})").format(seed=v))
         elif isinstance(v, np.ndarray) and v.ndim > 0:
-            parts.append(f"{k} of shape {v.shape}")
+            parts.append(_("{name} of shape {shape}").format(name=k, shape=v.shape))
         elif is_scalar(v) or isinstance(v, (bool, str)):
             parts.append(f"{k}={v!r}" if not isinstance(v, float) else f"{k}={v:g}")
     return ", ".join(parts)
@@ -247,7 +258,7 @@ def run_practice_check(module: str, exercise: Exercise, fn: Any) -> bool:
         run_public_check(module, exercise, fn)
         return True
     except CheckFailed as e:
-        print(f"{YELLOW}Not yet. {e}{RESET}")
+        print(f"{YELLOW}{_('Not yet.')} {e}{RESET}")
         return False
 
 
@@ -258,11 +269,12 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
     stubs = exercise.public_stubs()
 
     def failed(i: int, problems: list[str]) -> CheckFailed:
-        where = f"Test {i} of {len(cases)} ({describe(cases[i - 1]['inputs'])}):"
+        where = _("Test {i} of {n} ({inputs}):").format(i=i, n=len(cases), inputs=describe(cases[i - 1]["inputs"]))
         lines = [f"{exercise.name}: {where}"] + [f"  - {p}" for p in problems]
         if exercise.stand_ins:
-            lines.append(f"  (Checked with {exercise.stand_ins} in place of your own functions, so the "
-                         "expected values here are not the numbers your notebook computes.)")
+            lines.append("  " + _("(Checked with {stand_ins} in place of your own functions, so the expected values "
+                                  "here are not the numbers your notebook computes.)").format(
+                                      stand_ins=exercise.stand_ins_text()))
         return CheckFailed("\n".join(lines))
 
     gots = []
@@ -284,9 +296,10 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
         key, axis = next(iter(exercise.examples_axis.items()))
         m = np.shape(base[key])[axis]
         if loops_over_examples(fn, base, exercise.scaled(base, 9), 8 * m, stubs):
-            note = (f"\n{YELLOW}Note: {exercise.name} gives the right answers but loops over the examples in "
-                    f"Python; it will be slow on real data. Try to vectorize it with whole-array operations.{RESET}")
-    print(f"{GREEN}{exercise.name}: all {len(cases)} tests passed.{RESET}{note}")
+            note = "\n" + YELLOW + _("Note: {name} gives the right answers but loops over the examples in Python; it "
+                                      "will be slow on real data. Try to vectorize it with whole-array operations."
+                                      ).format(name=exercise.name) + RESET
+    print(GREEN + _("{name}: all {n} tests passed.").format(name=exercise.name, n=len(cases)) + RESET + note)
 
 
 def check_function(module: str, exercise: Exercise, *, practice: bool = False) -> Callable[[Any], Any]:

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Mapping
 from typing import Any
 
+from ..i18n import _
 from . import plain
 from .runner import CallFailed, call
 
@@ -33,8 +34,8 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
     results = []
     for inputs in cases:
         if name not in namespace:
-            results.append({"error": f"{name} is not defined when its grade cell runs: did the cell that "
-                                     f"defines it run without errors, and is it spelled {name}?"})
+            results.append({"error": _("{name} is not defined when its grade cell runs: did the cell that defines "
+                                       "it run without errors, and is it spelled {name}?").format(name=name)})
             continue
         try:
             value = call(name, namespace[name], inputs, exercise.public_stubs())
@@ -46,9 +47,9 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
     try:
         _write(results_path, text)
     except OSError as e:  # larger than the file-size limit or the in-memory folder (EFBIG, ENOSPC)
-        _write(results_path, json.dumps([{"error": f"{name} returned far more data than could be sent back "
-                                                    f"({len(text):,} bytes of JSON: {e.strerror}); check the "
-                                                    "shapes of what it returns."}] * len(cases)))
+        error = _("{name} returned far more data than could be sent back ({size:,} bytes of JSON: {why}); check the "
+                  "shapes of what it returns.").format(name=name, size=len(text), why=e.strerror)
+        _write(results_path, json.dumps([{"error": error}] * len(cases)))
 
 
 def _write(path: str, text: str) -> None:
@@ -70,9 +71,11 @@ def _encoded(name: str, value: Any) -> dict:
         json.dumps(encoded)  # an int too long to write, say
         return {"value": encoded}
     except TypeError as e:  # not plain data
-        return {"error": f"{name} returned something that is not numbers, arrays, tuples or dicts ({e})."}
+        return {"error": _("{name} returned something that is not numbers, arrays, tuples or dicts ({why}).").format(
+            name=name, why=e)}
     except RecursionError:
-        return {"error": f"{name} returned lists, tuples or dicts nested too deeply to send back; "
-                         "return the values the exercise asks for."}
+        return {"error": _("{name} returned lists, tuples or dicts nested too deeply to send back; return the values "
+                           "the exercise asks for.").format(name=name)}
     except ValueError as e:
-        return {"error": f"{name} returned a value that cannot be sent back as plain data ({e})."}
+        return {"error": _("{name} returned a value that cannot be sent back as plain data ({why}).").format(
+            name=name, why=e)}

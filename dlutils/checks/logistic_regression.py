@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import N_
 from .exercise import Exercise, check_function
 from .runner import stand_in
 from .stand_ins import logistic
@@ -63,15 +64,15 @@ EXERCISES = {e.name: e for e in [
              public_stubs=lambda: {"sigmoid": logistic}, examples_axis={"X": 1, "Y": 1}),
     Exercise("optimize", returns=("params", "grads", "costs"), depends=("propagate",),
              public_stubs=lambda: {"propagate": _bowl_propagate},
-             stand_ins=f"a stand-in propagate (the cost of a quadratic bowl with its minimum at w = {W_STAR_VALUE}, "
-                       f"b = {B_STAR})"),
+             stand_ins=N_("a stand-in propagate (the cost of a quadratic bowl with its minimum at w = {w}, b = {b})"),
+             stand_ins_fields={"w": W_STAR_VALUE, "b": B_STAR}),
     Exercise("predict", returns=("Y_prediction",), depends=("sigmoid",),
              public_stubs=lambda: {"sigmoid": logistic}, examples_axis={"X": 1}),
     Exercise("model", returns=("d",), depends=("initialize_with_zeros", "optimize", "predict"),
              public_stubs=lambda: {"initialize_with_zeros": _marker_initialize,
                                    "optimize": _marker_optimize, "predict": _marker_predict},
-             stand_ins="recording stand-ins for initialize_with_zeros, optimize and predict (they return marker "
-                       "values that show which arguments model passed, not trained parameters)"),
+             stand_ins=N_("recording stand-ins for initialize_with_zeros, optimize and predict (they return marker "
+                          "values that show which arguments model passed, not trained parameters)")),
 ]}
 
 

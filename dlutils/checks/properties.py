@@ -15,12 +15,11 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ..i18n import _
 from .compare import compare
 
 Z = 6.0  # standard deviations: two-sided tail of about 2e-9 per bound
 MIN_FOR_SIGN = 30  # all entries of one sign is evidence of rand() only with enough of them (2**-30)
-
-KNOWN = "This matches a known mistake:"
 
 
 def _chi2_bounds(n: int) -> tuple[float, float]:
@@ -40,25 +39,37 @@ def random_normal(scale: float, how: str) -> Callable[..., list[str]]:
         values = got.astype(float).ravel()
         n = values.size
         if not np.isfinite(values).all():
-            return [f"{label} contains nan or inf."]
+            return [_("{label} contains nan or inf.").format(label=label)]
         if not values.any():
-            return [f"{label} is all zeros. {KNOWN} with zero weights every hidden unit computes the same "
-                    f"function and gets the same gradient, so they stay identical (symmetry); draw it with {how}."]
+            return [_("{label} is all zeros. This matches a known mistake: with zero weights every hidden unit "
+                      "computes the same function and gets the same gradient, so they stay identical (symmetry); "
+                      "draw it with {how}.").format(label=label, how=how)]
         if got.ndim == 2 and got.shape[0] > 1 and np.all(got == got[:1]):
-            return [f"{label} has identical rows. {KNOWN} identical rows make the hidden units identical, and "
-                    f"training keeps them so (symmetry); draw every entry at random with {how}."]
+            return [_("{label} has identical rows. This matches a known mistake: identical rows make the hidden "
+                      "units identical, and training keeps them so (symmetry); draw every entry at random with "
+                      "{how}.").format(label=label, how=how)]
         if n >= MIN_FOR_SIGN and (values > 0).all():
-            return [f"{label} has only positive entries. {KNOWN} np.random.rand draws from [0, 1); the "
-                    f"course draws from a normal distribution centred on 0: {how}."]
+            return [_("{label} has only positive entries. This matches a known mistake: np.random.rand draws from "
+                      "[0, 1); the course draws from a normal distribution centred on 0: {how}.").format(
+                          label=label, how=how)]
         lower, upper = _chi2_bounds(n)
         spread = float(np.sum(values ** 2)) / scale ** 2
         if spread > upper or spread < lower:
-            ratio = math.sqrt(spread / n)
-            size = f"about {float(f'{ratio:.1g}'):g} times" if reveal else "far"
-            direction = "larger" if spread > upper else "smaller"
-            return [f"{label}'s entries are {size} {direction} than draws from N(0, {scale:g}^2). {KNOWN} the "
-                    f"weights are scaled wrongly: draw them with {how}."]
+            fields = {"label": label, "how": how, "scale": f"{scale:g}",
+                      "ratio": f"{float(f'{math.sqrt(spread / n):.1g}'):g}"}
+            template = {
+                (True, True): _("{label}'s entries are about {ratio} times larger than draws from N(0, {scale}^2). "
+                                "This matches a known mistake: the weights are scaled wrongly: draw them with {how}."),
+                (True, False): _("{label}'s entries are about {ratio} times smaller than draws from N(0, {scale}^2). "
+                                 "This matches a known mistake: the weights are scaled wrongly: draw them with {how}."),
+                (False, True): _("{label}'s entries are far larger than draws from N(0, {scale}^2). This matches a "
+                                 "known mistake: the weights are scaled wrongly: draw them with {how}."),
+                (False, False): _("{label}'s entries are far smaller than draws from N(0, {scale}^2). This matches a "
+                                  "known mistake: the weights are scaled wrongly: draw them with {how}."),
+            }[reveal, spread > upper]
+            return [template.format(**fields)]
         if abs(values.mean()) > Z * scale / math.sqrt(n):
-            return [f"{label} is not centred on 0 as normal draws would be; draw it with {how}."]
+            return [_("{label} is not centred on 0 as normal draws would be; draw it with {how}.").format(
+                label=label, how=how)]
         return []
     return judge

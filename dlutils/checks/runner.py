@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from ..i18n import N_, _
+
 _MISSING = object()
 # An input under this key is not passed to the function: numpy's global (legacy) random generator is
 # seeded with it for the call, as the course seeds before calling a random initialization.
@@ -22,8 +24,10 @@ SEED = "__seed__"
 _ACTIVE: dict[int, int] = {}  # id of each stand-in installed by a running call -> how many calls installed it
 
 
-# What a call of a function still raising NotImplementedError (the release's placeholder) fails with.
-NOT_IMPLEMENTED = "{name} is not implemented yet: replace `raise NotImplementedError()` with your code."
+# What a call of a function still raising NotImplementedError (the release's placeholder) fails with,
+# and the ``raised`` it reports (whatever the language of the message).
+NOT_IMPLEMENTED = N_("{name} is not implemented yet: replace `raise NotImplementedError()` with your code.")
+UNANSWERED = "NotImplementedError"
 
 
 class CallFailed(Exception):
@@ -53,8 +57,8 @@ class StandIn:
 
     def __call__(self, *args, **kwargs):
         if id(self) not in _ACTIVE:
-            raise StandInOutsideCheck(f"this is the checks' stand-in for {self.__name__}, which works only inside "
-                                      f"the check of another function; write your own {self.__name__}")
+            raise StandInOutsideCheck(_("this is the checks' stand-in for {name}, which works only inside the check "
+                                        "of another function; write your own {name}").format(name=self.__name__))
         return self._fn(*args, **kwargs)
 
     def __repr__(self) -> str:
@@ -72,8 +76,8 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
     With ``inputs[SEED]``, numpy's global random state is seeded with it for the call and restored
     afterwards, so a check never changes the random numbers the rest of the notebook draws."""
     if not callable(fn):
-        raise CallFailed(f"{name} should be a function, but it is {type(fn).__name__}. "
-                         f"Did you overwrite it? Re-run the cell that defines {name}.")
+        raise CallFailed(_("{name} should be a function, but it is {type}. Did you overwrite it? Re-run the cell "
+                           "that defines {name}.").format(name=name, type=type(fn).__name__))
     inputs = dict(inputs)
     seed = inputs.pop(SEED, None)
     saved_state = np.random.get_state() if seed is not None else None
@@ -88,12 +92,13 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
             np.random.seed(seed)
         return fn(**copy.deepcopy(inputs))
     except NotImplementedError:
-        raise CallFailed(NOT_IMPLEMENTED.format(name=name)) from None
+        raise CallFailed(_(NOT_IMPLEMENTED).format(name=name), UNANSWERED) from None
     except RecursionError:
-        raise CallFailed(f"{name} calls itself without end (RecursionError).") from None
+        raise CallFailed(_("{name} calls itself without end (RecursionError).").format(name=name)) from None
     except Exception as e:  # any bug in the learner's code becomes a message
         raised = f"{type(e).__name__}: {e}"
-        raise CallFailed(f"{name} raised {raised}{_where_in(fn, e)}", raised) from None
+        raise CallFailed(_("{name} raised {raised}").format(name=name, raised=raised) + _where_in(fn, e),
+                         raised) from None
     finally:
         if saved_state is not None:
             np.random.set_state(saved_state)
@@ -118,7 +123,7 @@ def _where_in(fn: Any, error: BaseException) -> str:
         return ""
     f = frames[-1]
     line = f.lineno - code.co_firstlineno + 1
-    return f" (line {line} of {f.name}: `{(f.line or '').strip()}`)"
+    return _(" (line {line} of {name}: `{code}`)").format(line=line, name=f.name, code=(f.line or "").strip())
 
 
 def lines_executed(fn: Callable, inputs: Mapping[str, Any], stubs: Mapping[str, Callable] | None = None) -> int:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .exercise import Exercise, check_function
+from ..i18n import N_
+from .exercise import CORRECT_STAND_IN, Exercise, check_function
 from .properties import random_normal
 from .runner import stand_in
 from .stand_ins import logistic
@@ -99,12 +100,13 @@ EXERCISES = {e.name: e for e in [
              depends=("layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
                       "backward_propagation", "update_parameters"),
              public_stubs=_model_stubs,
-             stand_ins=f"stand-ins for layer_sizes (which reports n_h = {MARKER_N_H}), initialize_parameters (fixed, "
-                       "non-random weights) and forward_propagation, compute_cost, backward_propagation and "
-                       "update_parameters (written independently of yours)"),
+             stand_ins=N_("stand-ins for layer_sizes (which reports n_h = {n_h}), initialize_parameters (fixed, "
+                          "non-random weights) and forward_propagation, compute_cost, backward_propagation and "
+                          "update_parameters (written independently of yours)"),
+             stand_ins_fields={"n_h": MARKER_N_H}),
     Exercise("predict", returns=("predictions",), depends=("forward_propagation",),
              public_stubs=lambda: {"sigmoid": logistic, "forward_propagation": _forward},
-             stand_ins="a stand-in forward_propagation (it computes what a correct one does, so a bug in yours costs no points here)",
+             stand_ins=CORRECT_STAND_IN, stand_ins_fields={"name": "forward_propagation"},
              examples_axis={"X": 1}),
 ]}
 

@@ -61,7 +61,7 @@ def translate_page(page: str) -> str:
             lead = fields.pop("lead", "")  # kept as it was
             return lead + wrap.format(html_escape.escape(_(message).format(**fields), quote=False))
         page = pattern.sub(words, page)
-    return page.replace('<html lang="en">', f'<html lang="{language()}">', 1)
+    return page.replace("<html>", f'<html lang="{language()}">', 1)  # (the template's <html> names none)
 
 
 class ShortenErrors(Preprocessor):

@@ -96,6 +96,7 @@ def main(assignment_ids=None) -> list[Path]:
     written = write_public_cases()
     written += release(REPO_ROOT, assignment_ids)
     written += catalogue.write()
+    written += translations.write_skeletons(REPO_ROOT)  # a new notebook's translation file, to translate
     written += translations.write_editions(REPO_ROOT)
     for path in written:
         print(f"wrote {path}")

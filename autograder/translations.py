@@ -15,7 +15,9 @@ no longer matches and the translation is *stale* (tests/test_translations.py fai
   nothing to translate (a formula alone) says so with ``same`` after the hash.
 - A code cell's block is optional: the cell as the learner should see it, in a ```python fence,
   with strings and comments translated. Only those may differ: the code itself is the English
-  notebook's (checked token by token), and graded cells (nbgrader's) are never translated.
+  notebook's (checked token by token), and cells that grade (nbgrader's solution and test cells)
+  are never translated. A read-only demonstration cell may be: the edition carries the checksum of
+  its translated source (so nbgrader's Validate accepts it), and grading restores the English one.
 
 The edition is the English notebook with the blocks applied and one cell put first, which sets
 the language of the checks' messages (``LANGUAGE_CELL_ID``). ``dlcourse release`` writes the
@@ -106,8 +108,9 @@ def skeleton(notebook: nbformat.NotebookNode) -> dict[str, Block]:
 
 
 def is_graded(cell) -> bool:
+    """A cell that grades: a learner's answer (solution) or a test cell (grade)."""
     nbgrader = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(nbgrader.get("solution") or nbgrader.get("grade") or nbgrader.get("locked"))
+    return bool(nbgrader.get("solution") or nbgrader.get("grade"))
 
 
 def problems(notebook: nbformat.NotebookNode, blocks: dict[str, Block], where: str) -> list[str]:
@@ -194,6 +197,9 @@ def apply(notebook: nbformat.NotebookNode, blocks: dict[str, Block], lang: str,
             cell.source = block.text
         elif cell.cell_type == "code" and (fenced := FENCE.match(block.text)):
             cell.source = fenced["code"]
+            if cell.metadata.get("nbgrader", {}).get("checksum"):  # a read-only cell: Validate checks its source
+                from nbgrader.utils import compute_checksum
+                cell.metadata.nbgrader.checksum = compute_checksum(cell)
     language_cell = nbformat.v4.new_code_cell(LANGUAGE_CELL[lang])
     language_cell.id = LANGUAGE_CELL_ID
     edition.cells.insert(0, language_cell)

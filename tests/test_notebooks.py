@@ -7,6 +7,7 @@ import pytest
 
 from autograder import translations
 from autograder.registry import ASSIGNMENTS
+from dlutils import fonts
 from dlutils.i18n import _, using
 from conftest import REPO, execute, executed, grade_id, is_grade_cell
 
@@ -89,6 +90,9 @@ def test_translated_editions_run_without_errors_and_check_in_their_language(pair
     errors = [(c.id, o.get("ename"), o.get("evalue")) for c in nb.cells if c.cell_type == "code"
               for o in c.outputs if o.output_type == "error"]
     assert errors == []
+    stderr = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                     if o.output_type == "stream" and o.name == "stderr")
+    assert "missing from font" not in stderr and fonts.INSTALL_HINT not in stderr  # every plot drew its characters
     with using(pair.lang):
         passed = re.compile(re.escape(_("{name}: all {n} tests passed.")).replace(r"\{name\}", r"\w+")
                             .replace(r"\{n\}", r"\d+"))

@@ -1,11 +1,18 @@
 """dlutils.plots draws what it is asked to, headless."""
+import re
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from dlutils import datasets, plots  # noqa: E402
+from browser import ARTIFACTS  # noqa: E402
+from dlutils import datasets, fonts, plots  # noqa: E402
+from dlutils.i18n import _, using  # noqa: E402
+
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def teardown_function():
@@ -63,3 +70,41 @@ def test_decision_boundary_of_the_logistic_regression_baseline_is_one_line():
     grid = np.c_[np.linspace(-5, 5, 7), np.linspace(-5, 5, 7)].T
     labels = baselines.logistic_regression_predictions(fit, grid)
     assert set(np.unique(labels)) == {0, 1}
+
+
+def _drawn(text: str) -> np.ndarray:
+    """The pixels of ``text`` drawn alone, as matplotlib draws it with the fonts set now."""
+    fig = plt.figure(figsize=(0.6, 0.6), dpi=60)
+    fig.text(0.05, 0.2, text, fontsize=22)
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
+    plt.close(fig)
+    return pixels
+
+
+def test_chinese_plot_text_is_drawn_as_characters_not_boxes():
+    """Two different characters a font lacks are drawn as the same empty box; with a CJK font they
+    differ. Without the Chinese edition's font set-up they are boxes (the test can tell)."""
+    saved = matplotlib.rcParams.copy()
+    try:
+        matplotlib.rcParams["font.family"] = ["DejaVu Sans"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Glyph ... missing from font(s) DejaVu Sans": the point here
+            assert np.array_equal(_drawn("代"), _drawn("价"))
+        found = fonts.configure("zh")
+        assert found, fonts.INSTALL_HINT
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert not np.array_equal(_drawn("代"), _drawn("价"))
+            with using("zh"):
+                fig = plots.plot_costs([0.69, 0.52, 0.43], learning_rate=0.005)
+                ARTIFACTS.mkdir(exist_ok=True)
+                fig.savefig(ARTIFACTS / "plot_costs_zh.png", dpi=100)
+        assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+        ax = fig.axes[0]
+        with using("zh"):
+            assert (ax.get_xlabel(), ax.get_ylabel()) == (_("iteration"), _("cost J")) != ("iteration", "cost J")
+            assert ax.get_title() == _("Learning rate = {rate}").format(rate="0.005")
+        assert all(CJK.search(t) for t in (ax.get_xlabel(), ax.get_title()))
+    finally:
+        matplotlib.rcParams.update(saved)

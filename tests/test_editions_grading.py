@@ -1,0 +1,75 @@
+"""A learner may submit either edition: a Chinese submission of each assignment earns exactly what its
+English twin earns, cell by cell, and its feedback speaks Chinese (and the English one English)."""
+import re
+
+import nbformat
+import pytest
+
+from autograder import grading, samples, sandbox, translations
+from autograder.feedback import TEMPLATE_WORDS
+from autograder.nbgrader_run import generate_assignment, make_workspace
+from autograder.registry import ASSIGNMENTS
+from conftest import REPO
+from dlutils.i18n import _, using
+
+SEED = 20261202
+CJK = re.compile(r"[\u3400-\u9fff]")
+LANG = "zh"
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Per assignment, {student: Result} for twins: ada (reference), ben (the sample bug), cleo (blank),
+    each once from the English release and once from the Chinese one, graded in one run."""
+    ws = make_workspace(tmp_path_factory.mktemp("editions"))
+    out = {}
+    for a in ASSIGNMENTS.values():
+        release = generate_assignment(ws, a.id) / a.notebook
+        source = nbformat.read(a.source_path(ws), as_version=4)
+        editions = {"en": nbformat.read(release, as_version=4),
+                    LANG: nbformat.read(REPO / LANG / "release" / a.id / a.notebook, as_version=4)}
+        incoming = ws / "incoming" / a.id
+        for lang, release_nb in editions.items():
+            for student, nb in {"ada": samples.solved(source, release_nb),
+                                "ben": samples.with_bug(source, release_nb, a.id), "cleo": release_nb}.items():
+                (incoming / f"{student}_{lang}").mkdir(parents=True)
+                nbformat.write(nb, incoming / f"{student}_{lang}" / a.notebook)
+        results = grading.grade(ws, a.id, incoming, seed=SEED, use_sandbox=sandbox.unavailable_reason() is None,
+                                log=lambda *args: None)
+        out[a.id] = {r.student: r for r in results}
+    return out
+
+
+@pytest.mark.parametrize("a", ASSIGNMENTS.values(), ids=lambda a: a.id)
+def test_a_chinese_submission_scores_what_its_english_twin_scores(graded, a):
+    results = graded[a.id]
+    for student in ("ada", "ben", "cleo"):
+        en, zh = results[f"{student}_en"], results[f"{student}_{LANG}"]
+        assert en.status == zh.status == "graded", (en.events, zh.events)
+        assert (zh.score, zh.max_score, zh.lost) == (en.score, en.max_score, en.lost), student
+    assert results["ada_zh"].score == results["ada_zh"].max_score > results["ben_zh"].score > results["cleo_zh"].score == 0
+
+
+def _page(result) -> str:
+    return result.feedback.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("a", ASSIGNMENTS.values(), ids=lambda a: a.id)
+def test_feedback_speaks_the_language_of_the_submitted_edition(graded, a):
+    results = graded[a.id]
+    english, chinese = _page(results["ben_en"]), _page(results[f"ben_{LANG}"])
+    for pattern, message, _wrap in TEMPLATE_WORDS[:4]:  # the words every graded page has (scores, test cells)
+        assert pattern.search(english), message
+        assert not pattern.search(chinese), message
+    with using(LANG):
+        assert _("Test cell") in chinese and _("(Top)") in chinese
+        lost = [line.split()[0] for line in results[f"ben_{LANG}"].lost]
+        # the hidden tests' verdict on the planted bug, in Chinese
+        assert re.search(re.escape(_("hidden test {i} of {n} ({inputs}):")).split(r"\{i\}")[0], chinese), lost
+    assert '<html lang="zh">' in chinese
+    assert not CJK.search(english.split("</style>")[-1].replace(_("Test cell"), ""))  # no Chinese on the English page
+
+
+def test_the_chinese_edition_is_what_a_learner_of_it_submits():
+    edition = nbformat.read(REPO / LANG / "release" / "week2_numpy_basics" / "numpy_basics.ipynb", as_version=4)
+    assert translations.language_of(edition) == LANG

@@ -23,6 +23,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from dlutils.i18n import LANGUAGE_ENV
+
 from . import protocol, sandbox
 from .sandbox import NOBODY
 
@@ -54,11 +56,14 @@ def _alive(pid: int) -> bool:
 
 @dataclass(frozen=True)
 class Job:
-    """One submission's sandboxed run. ``files`` maps paths relative to the job folder to their bytes."""
+    """One submission's sandboxed run. ``files`` maps paths relative to the job folder to their bytes;
+    ``language``: the language the kernel's messages are in (``$DLCOURSE_LANG`` there; None: English,
+    or what the notebook's language cell sets)."""
     student: str
     files: dict[str, bytes]
     limits: protocol.Limits
     sandbox: bool = True
+    language: str | None = None
 
     @property
     def size(self) -> int:
@@ -75,7 +80,8 @@ def run(job: Job) -> sandbox.Outcome:
         runner = f"{sandbox.IN if job.sandbox else job_in}/{protocol.RUNNER}"
         with uid_slot() as uid:
             return sandbox.run([sys.executable, runner], job_in, job.limits, sandbox=job.sandbox, uid=uid,
-                               report_bytes=job.limits.file_bytes)
+                               report_bytes=job.limits.file_bytes,
+                               env={LANGUAGE_ENV: job.language} if job.language else None)
 
 
 def write_folder(job: Job, job_in: Path) -> None:

@@ -39,6 +39,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
+from dlutils import i18n
 from dlutils.i18n import _, using
 
 from . import grade_cells, hidden, jobs, protocol, sandbox, untrusted
@@ -132,7 +133,9 @@ class SandboxedGrading(NbGraderPreprocessor):
         limits = self.limits()
         files, cases = self._job_files(nb, graded, set(unmapped) | demos, assignment_id, seed,
                                        Path(resources["metadata"]["path"]), limits)
-        job = jobs.Job(str(resources["nbgrader"].get("student")), files, limits, self.sandbox)
+        # The kernel speaks the grader's $DLCOURSE_LANG unless the notebook's language cell says otherwise.
+        language = None if i18n.language() == i18n.ENGLISH else i18n.language()
+        job = jobs.Job(str(resources["nbgrader"].get("student")), files, limits, self.sandbox, language)
         return Plan(assignment_id, seed, graded, unmapped, demos, cases, job)
 
     def judge(self, nb, resources, plan: Plan, outcome: sandbox.Outcome) -> None:

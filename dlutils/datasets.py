@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .i18n import _
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATVDOG_FILES = ("train_catvdog.h5", "test_catvdog.h5")
 
@@ -42,26 +44,30 @@ def _read_h5(path: Path, prefix: str, checksum: str | None):
     import h5py
 
     if not path.is_file():
-        raise DatasetError(f"{path}: file not found. "
-                           + ("Reinstall the course package (make .venv) or restore it with git checkout."
-                              if checksum else "Put the file there or pass the folder that holds it."))
+        raise DatasetError(_("{path}: file not found. Reinstall the course package (make .venv) or restore it with "
+                             "git checkout.").format(path=path) if checksum else
+                           _("{path}: file not found. Put the file there or pass the folder that holds it.").format(
+                               path=path))
     if checksum is not None:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != checksum:
-            raise DatasetError(f"{path}: checksum mismatch (the file is corrupt or was modified). "
-                               f"Restore it with `git checkout -- {path.name}` in dlutils/data, or rebuild it "
-                               "with `python scripts/build_catdog_dataset.py`.")
+            raise DatasetError(_("{path}: checksum mismatch (the file is corrupt or was modified). Restore it with "
+                                 "`git checkout -- {name}` in dlutils/data, or rebuild it with "
+                                 "`python scripts/build_catdog_dataset.py`.").format(path=path, name=path.name))
     try:
         with h5py.File(path, "r") as f:
             x = np.array(f[f"{prefix}_set_x"][:])
             y = np.array(f[f"{prefix}_set_y"][:])
             classes = np.array(f["list_classes"][:]) if "list_classes" in f else None
     except KeyError as e:
-        raise DatasetError(f"{path}: missing dataset {e}; expected {prefix}_set_x, {prefix}_set_y and list_classes") from None
+        raise DatasetError(_("{path}: missing dataset {name}; expected {prefix}_set_x, {prefix}_set_y and "
+                             "list_classes").format(path=path, name=e, prefix=prefix)) from None
     except OSError as e:
-        raise DatasetError(f"{path}: not a readable HDF5 file ({e}). Restore or re-download it.") from None
+        raise DatasetError(_("{path}: not a readable HDF5 file ({why}). Restore or re-download it.").format(
+            path=path, why=e)) from None
     if len(x) != len(y):
-        raise DatasetError(f"{path}: {prefix}_set_x has {len(x)} images but {prefix}_set_y has {len(y)} labels")
+        raise DatasetError(_("{path}: {prefix}_set_x has {images} images but {prefix}_set_y has {labels} labels").format(
+            path=path, prefix=prefix, images=len(x), labels=len(y)))
     return x, y.reshape(1, -1), classes
 
 

@@ -16,6 +16,8 @@ import linecache
 from collections.abc import Iterable
 from pathlib import Path
 
+from .i18n import _
+
 STUB = "raise NotImplementedError()"
 
 
@@ -25,16 +27,16 @@ class NotebookFunctionsError(RuntimeError):
 
 def _code_cells(path: Path) -> list[str]:
     if not path.is_file():
-        raise NotebookFunctionsError(
-            f"{path}: notebook not found. This assignment uses the functions you wrote in the step-by-step "
-            f"assignment: complete the step-by-step assignment first: expected it at {path} "
-            "(keep both assignment folders side by side).")
+        raise NotebookFunctionsError(_(
+            "{path}: notebook not found. This assignment uses the functions you wrote in the step-by-step "
+            "assignment: complete the step-by-step assignment first: expected it at {path} "
+            "(keep both assignment folders side by side).").format(path=path))
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
         cells = nb["cells"]
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise NotebookFunctionsError(f"{path}: not a readable notebook ({type(e).__name__}: {e}). "
-                                     "Restore it (File > Revert, or download it again).") from None
+        raise NotebookFunctionsError(_("{path}: not a readable notebook ({why}). Restore it (File > Revert, or "
+                                       "download it again).").format(path=path, why=f"{type(e).__name__}: {e}")) from None
     out = []
     for cell in cells:
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
@@ -69,20 +71,23 @@ def load_functions(notebook_path, names: Iterable[str], /) -> dict:
             try:
                 exec(compile(module, filename, "exec"), namespace)
             except Exception as e:
-                what = f"def {node.name}" if isinstance(node, ast.FunctionDef) else "an import"
-                raise NotebookFunctionsError(f"{path}: {what} (cell {i + 1} of its code cells) failed: "
-                                             f"{type(e).__name__}: {e}") from None
+                what = f"def {node.name}" if isinstance(node, ast.FunctionDef) else _("an import")
+                raise NotebookFunctionsError(_("{path}: {what} (cell {cell} of its code cells) failed: {why}").format(
+                    path=path, what=what, cell=i + 1, why=f"{type(e).__name__}: {e}")) from None
             if isinstance(node, ast.FunctionDef):
                 sources[node.name] = ast.get_source_segment(cell, node) or ""
     missing = [n for n in names if not callable(namespace.get(n)) or n not in sources]
     if missing:
-        raise NotebookFunctionsError(
-            f"{path} defines no function {', '.join(missing)}: open that notebook, make sure the cell that "
-            f"defines {'it' if len(missing) == 1 else 'each of them'} is there, under its original name, and "
-            "save it.")
+        message = (_("{path} defines no function {names}: open that notebook, make sure the cell that defines it "
+                     "is there, under its original name, and save it.") if len(missing) == 1 else
+                   _("{path} defines no function {names}: open that notebook, make sure the cell that defines each "
+                     "of them is there, under its original name, and save it."))
+        raise NotebookFunctionsError(message.format(path=path, names=", ".join(missing)))
     stubs = [n for n in names if STUB in sources[n]]
     if stubs:
-        raise NotebookFunctionsError(
-            f"{', '.join(stubs)} in {path} {'is' if len(stubs) == 1 else 'are'} not implemented yet (still "
-            f"`{STUB}`): complete the step-by-step assignment first, save it, then re-run this cell.")
+        message = (_("{names} in {path} is not implemented yet (still `{stub}`): complete the step-by-step "
+                     "assignment first, save it, then re-run this cell.") if len(stubs) == 1 else
+                   _("{names} in {path} are not implemented yet (still `{stub}`): complete the step-by-step "
+                     "assignment first, save it, then re-run this cell."))
+        raise NotebookFunctionsError(message.format(names=", ".join(stubs), path=path, stub=STUB))
     return {n: namespace[n] for n in names}

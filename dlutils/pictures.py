@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .i18n import _
+
 
 class PictureError(RuntimeError):
     """The picture is missing or cannot be read; the message names the file and the fix."""
@@ -22,14 +24,16 @@ def _read(path: Path) -> np.ndarray:
     import matplotlib.image as mpimg
 
     if not path.is_file():
-        raise PictureError(f"{path}: file not found. Put your picture in the notebook's folder and set "
-                           "the file name to its name.")
+        raise PictureError(_("{path}: file not found. Put your picture in the notebook's folder and set the file "
+                             "name to its name.").format(path=path))
     try:
         image = np.asarray(mpimg.imread(path))
     except Exception as e:  # matplotlib (Pillow) raises several types for an unreadable file
-        raise PictureError(f"{path}: not a readable image ({type(e).__name__}). Use a PNG or JPEG file.") from None
+        raise PictureError(_("{path}: not a readable image ({why}). Use a PNG or JPEG file.").format(
+            path=path, why=type(e).__name__)) from None
     if image.ndim not in (2, 3) or image.size == 0:
-        raise PictureError(f"{path}: not a readable image (array of shape {image.shape}). Use a PNG or JPEG file.")
+        raise PictureError(_("{path}: not a readable image ({why}). Use a PNG or JPEG file.").format(
+            path=path, why=_("array of shape {shape}").format(shape=image.shape)))
     if image.dtype.kind in "ui":  # JPEG: integers 0..255 (16-bit PNGs come as floats)
         image = image.astype(np.float64) / np.iinfo(image.dtype).max
     return image.astype(np.float64)  # floats in [0, 1]

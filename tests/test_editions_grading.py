@@ -10,6 +10,8 @@ from autograder.feedback import TEMPLATE_WORDS
 from autograder.nbgrader_run import generate_assignment, make_workspace
 from autograder.registry import ASSIGNMENTS
 from conftest import REPO
+from dlutils import i18n
+from dlutils.checks.runner import NOT_IMPLEMENTED
 from dlutils.i18n import _, using
 
 SEED = 20261202
@@ -73,3 +75,22 @@ def test_feedback_speaks_the_language_of_the_submitted_edition(graded, a):
 def test_the_chinese_edition_is_what_a_learner_of_it_submits():
     edition = nbformat.read(REPO / LANG / "release" / "week2_numpy_basics" / "numpy_basics.ipynb", as_version=4)
     assert translations.language_of(edition) == LANG
+
+
+def test_dlcourse_lang_makes_the_grader_and_the_kernel_speak_chinese_for_an_english_notebook(tmp_path, monkeypatch):
+    """The blank notebook's "not implemented" comes from the learner's kernel, the verdict lines from
+    the grader: with DLCOURSE_LANG=zh both are Chinese, and the score is the English one (0)."""
+    a = ASSIGNMENTS["week2_numpy_basics"]
+    ws = make_workspace(tmp_path / "course")
+    release = generate_assignment(ws, a.id) / a.notebook
+    (tmp_path / "in" / "cleo").mkdir(parents=True)
+    nbformat.write(nbformat.read(release, as_version=4), tmp_path / "in" / "cleo" / a.notebook)
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, LANG)
+    [result] = grading.grade(ws, a.id, tmp_path / "in", seed=SEED, use_sandbox=sandbox.unavailable_reason() is None,
+                             log=lambda *args: None)
+    page = _page(result)
+    assert result.score == 0 and result.max_score > 0
+    with using(LANG):
+        assert _(NOT_IMPLEMENTED).format(name="basic_sigmoid") in page  # said by the kernel
+        assert _("Test cell") in page                                   # by the feedback page
+    assert NOT_IMPLEMENTED.format(name="basic_sigmoid") not in page

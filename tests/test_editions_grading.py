@@ -9,6 +9,7 @@ from autograder import grading, samples, sandbox, translations
 from autograder.feedback import TEMPLATE_WORDS
 from autograder.nbgrader_run import generate_assignment, make_workspace
 from autograder.registry import ASSIGNMENTS
+from browser import launch, screenshot, skip_without_browser, sync_playwright
 from conftest import REPO
 from dlutils import i18n
 from dlutils.checks.runner import NOT_IMPLEMENTED
@@ -94,3 +95,22 @@ def test_dlcourse_lang_makes_the_grader_and_the_kernel_speak_chinese_for_an_engl
         assert _(NOT_IMPLEMENTED).format(name="basic_sigmoid") in page  # said by the kernel
         assert _("Test cell") in page                                   # by the feedback page
     assert NOT_IMPLEMENTED.format(name="basic_sigmoid") not in page
+
+
+@skip_without_browser
+def test_the_chinese_feedback_page_reads_in_chinese_in_a_browser(graded):
+    """Opened in chromium from disk (nothing else loads): the template's headings and the hidden tests'
+    verdicts are Chinese text on the page (the screenshot is in test-artifacts/ to look at)."""
+    result = graded["week2_logistic_regression"][f"ben_{LANG}"]
+    with sync_playwright() as p:
+        chromium = launch(p)
+        page = chromium.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(result.feedback.as_uri(), wait_until="load")
+        text = page.inner_text("body")
+        screenshot(page, f"feedback_{LANG}_week2_logistic_regression")
+        chromium.close()
+    with using(LANG):
+        assert _("Test cell") in text and _("Student's answer") in text and _("Grade cell:") in text
+        assert _("hidden test {i} of {n} ({inputs}):").split("{")[0] in text
+    assert "Test cell" not in text and "Student's answer" not in text

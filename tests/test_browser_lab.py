@@ -29,6 +29,8 @@ from conftest import ASSIGNMENT, NOTEBOOK, REPO, grade_id, is_grade_cell
 from dlutils.checks import logistic_regression as checks
 from dlutils.checks.exercise import GREEN, RESET, CheckFailed, names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
+from dlutils.i18n import _ as translated
+from dlutils.i18n import using
 from lab_server import running_lab
 from lab_ui import (NOTEBOOK_PANEL, STDERR, USER_SETTINGS, VALIDATION_SUCCESS, VALIDATION_TITLE, cell,
                     cells_with_error_output, center, close_dialog, code_cells_not_executed, failed_cells, is_green,
@@ -40,6 +42,8 @@ pytestmark = skip_without_browser
 SOURCE = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
 RELEASE = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
 SOLVED = "solved.ipynb"
+ZH_NOTEBOOK = "zh_" + NOTEBOOK  # the Chinese edition of the same release: its language cell comes first
+ZH_RELEASE = nbformat.read(REPO / "zh" / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
 LECTURE = "week1_introduction.ipynb"  # the quickest lecture to run that has sliders (dlutils.interactive)
 
 
@@ -91,6 +95,7 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     shutil.copy(REPO / "nbgrader_config.py", root / "nbgrader_config.py")  # makes root the course directory
     shutil.copy(REPO / "release" / ASSIGNMENT / NOTEBOOK, root / NOTEBOOK)
+    shutil.copy(REPO / "zh" / "release" / ASSIGNMENT / NOTEBOOK, root / ZH_NOTEBOOK)
     nbformat.write(samples.solved(SOURCE, RELEASE), root / SOLVED)
     shutil.copy(REPO / "notebooks" / LECTURE, root / LECTURE)
     with running_lab(root, user_settings=USER_SETTINGS) as server:
@@ -180,6 +185,30 @@ def test_the_sign_mistake_is_named_under_the_check(learner):
     assert words(SIGN_MISTAKE.says) in words(cell(learner, SIGMOID_CHECK).locator(STDERR).text_content())
     center(cell(learner, SIGMOID_CHECK))
     screenshot(learner, "browser-lab-sigmoid-sign-mistake")
+
+
+def test_the_chinese_edition_names_the_mistake_in_chinese(jupyterlab):
+    """In the Chinese edition (language cell, then the imports), the same wrong sigmoid gets the
+    check's message in Chinese, the catalogue's sentence for the mistake included."""
+    assert ZH_RELEASE.cells[SIGMOID + 1].source == RELEASE.cells[SIGMOID].source  # one cell further down
+    with using("zh"):
+        printed, failure = public_check_of(WRONG_SIGMOID)
+        says = translated(SIGN_MISTAKE.says)
+    assert printed == ""
+    assert re.search(r"[\u3400-\u9fff]", str(failure)) and says != SIGN_MISTAKE.says
+
+    show_notebook(jupyterlab, ZH_NOTEBOOK)
+    run_cell(jupyterlab, 0)
+    run_cell(jupyterlab, IMPORTS + 1)
+    replace_code(jupyterlab, SIGMOID + 1, WRONG_SIGMOID)
+    run_cell(jupyterlab, SIGMOID + 1)
+    run_cell(jupyterlab, SIGMOID_CHECK + 1)
+    output = cell(jupyterlab, SIGMOID_CHECK + 1).locator(".jp-OutputArea-output")
+    expect(output).to_have_count(1)
+    expect(output).to_have_text(as_shown(failure))
+    assert words(says) in words(cell(jupyterlab, SIGMOID_CHECK + 1).locator(STDERR).text_content())
+    center(cell(jupyterlab, SIGMOID_CHECK + 1))
+    screenshot(jupyterlab, "browser-lab-zh-sigmoid-sign-mistake")
 
 
 def test_validate_lists_every_unsolved_check_and_names_the_sigmoid_mistake(learner):

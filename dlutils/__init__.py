@@ -5,7 +5,9 @@
 - ``dlutils.baselines``: a logistic-regression baseline for 2-D data, fitted with scipy;
 - ``dlutils.plots``: images, cost curves, learning-rate comparisons, decision boundaries;
 - ``dlutils.checks``: the public checks students run (one module per assignment);
-- ``dlutils.gradcheck``: numerical vs analytic gradients.
+- ``dlutils.gradcheck``: numerical vs analytic gradients;
+- ``dlutils.i18n`` (``use_language``) and ``dlutils.fonts``: the language of messages and plot labels
+  (a translated edition's first cell chooses it), through the catalogues in ``dlutils/locale/``.
 
 It contains no solution to any exercise (tests/test_release.py scans it for solution lines).
 """

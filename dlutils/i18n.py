@@ -28,10 +28,10 @@ ENGLISH = "en"
 _chosen: str | None = None
 
 
-def available() -> list[str]:
-    """The languages with a compiled catalogue, English first."""
-    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return [ENGLISH] + found
+@lru_cache(maxsize=None)
+def available() -> tuple[str, ...]:
+    """The languages with a compiled catalogue, English first (looked up once per process)."""
+    return (ENGLISH, *sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")))
 
 
 def language() -> str:

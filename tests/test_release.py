@@ -87,13 +87,15 @@ def test_committed_release_equals_a_fresh_generation(tmp_path):
     assert stale == [], f"release/ is out of date ({stale}): run `make release` (dlcourse release)"
 
 
-def test_release_has_no_solution_or_hidden_test_markers():
-    for path in (REPO / "release").rglob("*"):
-        if path.is_file():
-            assert not SECRET_MARKERS.search(path.read_text(errors="replace")), path
+@pytest.mark.parametrize("where", ["release", "zh/release"])
+def test_release_has_no_solution_or_hidden_test_markers(where):
+    files = [p for p in (REPO / where).rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        assert not SECRET_MARKERS.search(path.read_text(errors="replace")), path
 
 
-@pytest.mark.parametrize("where", ["release", "dlutils"])
+@pytest.mark.parametrize("where", ["release", "dlutils", "zh"])
 def test_no_solution_or_hidden_test_line_leaks(where):
     texts = {p: p.read_text(errors="replace") for p in (REPO / where).rglob("*")
              if p.is_file() and p.suffix in {".ipynb", ".py", ".json", ".md"}}

@@ -150,7 +150,8 @@ def test_nothing_was_written_outside_the_sandbox(graded):
     for path in [Path("/tmp") / f"{mark}.txt", REPO / f"{mark}.txt", course / "release" / f"{mark}.txt",
                  course / "source" / ASSIGNMENT / f"leak_{mark}.txt"]:
         assert not path.exists(), path
-    assert sorted(p.name for p in (course / "source" / ASSIGNMENT).iterdir()) == [NOTEBOOK]
+    # the notebook and its translation, as in the repository: nothing added
+    assert sorted(p.name for p in (course / "source" / ASSIGNMENT).iterdir()) == [NOTEBOOK, NOTEBOOK[:-6] + ".zh.md"]
 
 
 def test_no_process_outlives_the_run(graded):

@@ -1,6 +1,7 @@
 """The message catalogue: every message the checks and the grader show is translated, the compiled
 catalogue is the one its .po file gives, and a learner of a translated edition reads no English
 sentence, whichever known mistake they make."""
+import ast
 import re
 import string
 
@@ -13,6 +14,7 @@ from dlutils import i18n
 from dlutils.checks.exercise import describe, public_cases
 from dlutils.checks.runner import CallFailed, call
 from dlutils.i18n import _, using
+from conftest import REPO
 
 LANGS = list(translations.LANGUAGES)
 
@@ -40,6 +42,20 @@ def test_every_message_has_a_translation_and_the_files_are_fresh(lang):
     assert catalogue.po_path(lang).read_bytes() == catalogue.po_text(fresh), "run `make release` (dlcourse release)"
     assert catalogue.mo_path(lang).read_bytes() == catalogue.mo_bytes(fresh), "run `make release` (dlcourse release)"
     assert len(fresh) > 300  # every known mistake's sentence and every message of the checks and the grader
+
+
+def test_every_marked_message_reaches_the_catalogue():
+    """Every literal passed to _ or N_ in the code, also inside an f-string (where an extractor that
+    reads tokens does not look), is a message of the catalogue."""
+    marked = set()
+    for folder in catalogue.CODE_DIRS:
+        for path in (REPO / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
+                        and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                    marked.add(node.args[0].value)
+    assert len(marked) > 100
+    assert marked - {m.id for m in catalogue.template() if m.id} == set()
 
 
 def _fields(template: str) -> list[tuple[str, str]]:

@@ -258,7 +258,7 @@ def run_practice_check(module: str, exercise: Exercise, fn: Any) -> bool:
         run_public_check(module, exercise, fn)
         return True
     except CheckFailed as e:
-        print(f"{YELLOW}{_('Not yet.')} {e}{RESET}")
+        print(YELLOW + _("Not yet.") + f" {e}{RESET}")  # (outside the f-string, where the extractor finds it)
         return False
 
 

@@ -294,7 +294,10 @@ def execute_edition(translation: Path, timeout: int = 300) -> nbformat.NotebookN
     solutions) headless in that notebook's folder; returns it with outputs."""
     from nbclient import NotebookClient
 
-    pair = next(p for p in pairs() if p.translation.resolve() == Path(translation).resolve())
+    pair = next((p for p in pairs() if p.translation.resolve() == Path(translation).resolve()), None)
+    if pair is None:
+        raise SystemExit(f"{translation}: not a translation file of this course; they are "
+                         f"{', '.join(str(p.translation.relative_to(REPO_ROOT)) for p in pairs())}")
     english = nbformat.read(pair.translated_from, as_version=4)
     edition = apply(english, read(pair.translation), pair.lang, [str(pair.translated_from), str(pair.translation)])
     NotebookClient(edition, timeout=timeout, kernel_name="python3", allow_errors=True,

@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po, write_po
 from dlutils.i18n import DOMAIN, LOCALE_DIR
 
 from .registry import CHECK_SETS, REPO_ROOT
+from .translations import LANGUAGES
 
 CODE_DIRS = ("dlutils", "autograder")
 PROJECT = "dlcourse"
@@ -84,8 +85,6 @@ def untranslated(catalog: Catalog) -> list[str]:
 
 def write(langs=None) -> list[Path]:
     """Merge and compile every language's catalogue."""
-    from .translations import LANGUAGES
-
     written = []
     for lang in langs or LANGUAGES:
         catalog = updated(lang)

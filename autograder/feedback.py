@@ -30,23 +30,33 @@ IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\salt\s*=)", re.I)
 
 # The words of nbgrader's feedback template (nbgrader 0.9.6: formgrader/templates/feedback/index.html.j2),
 # each with the HTML around it, so that only the template's own words match: (pattern, message, how
-# the translated message is put back). tests/test_feedback_i18n.py checks that each is on an English page.
+# the translated message is put back). tests/test_editions_grading.py finds the scores and test-cell
+# links on an English page, and none of them on a Chinese one.
 _SCORE = r"(?P<score>-?[0-9.]+) / (?P<points>[0-9.]+)"
+_LABEL = '<span class="nbgrader-label">'
+
+
+def _between(before: str, message: str, after: str = ""):
+    """The template's word ``message`` where it stands right after ``before`` (and before ``after``)."""
+    ahead = f"(?={re.escape(after)})" if after else ""
+    return re.compile(f"(?<={re.escape(before)}){re.escape(message)}{ahead}"), message, "{}"
+
+
 TEMPLATE_WORDS = [
     (re.compile(r"\(Score: " + _SCORE + r"\)"), N_("(Score: {score} / {points})"), "{}"),
     (re.compile(r"(?P<lead>\n\s*)Score: " + _SCORE + r"(?= <a href=\"#top\">)"), N_("Score: {score} / {points}"),
      "{}"),
     (re.compile(r'<a href="#top">\(Top\)</a>'), N_("(Top)"), '<a href="#top">{}</a>'),
-    (re.compile(r'(?<=">)Test cell(?=</a>)'), N_("Test cell"), "{}"),
-    (re.compile(r'(?<=">)Coding free-response(?=</a>)'), N_("Coding free-response"), "{}"),
-    (re.compile(r'(?<=">)Written response(?=</a>)'), N_("Written response"), "{}"),
-    (re.compile(r'(?<=">)Task(?=</a>)'), N_("Task"), "{}"),
-    (re.compile(r'(?<=">)Comment(?=</a>)'), N_("Comment"), "{}"),
-    (re.compile(r'(?<=<li class="late-penalty">)Late submission penalty'), N_("Late submission penalty"), "{}"),
-    (re.compile(r"(?<=<span class=\"nbgrader-label\">)Student's answer(?=</span>)"), N_("Student's answer"), "{}"),
-    (re.compile(r"(?<=<span class=\"nbgrader-label\">)Student's task(?=</span>)"), N_("Student's task"), "{}"),
-    (re.compile(r'(?<=<span class="nbgrader-label">)Grade cell:(?= <code>)'), N_("Grade cell:"), "{}"),
-    (re.compile(r'(?<=<span class="nbgrader-label">)Task:(?= <code>)'), N_("Task:"), "{}"),
+    _between('">', N_("Test cell"), "</a>"),
+    _between('">', N_("Coding free-response"), "</a>"),
+    _between('">', N_("Written response"), "</a>"),
+    _between('">', N_("Task"), "</a>"),
+    _between('">', N_("Comment"), "</a>"),
+    _between('<li class="late-penalty">', N_("Late submission penalty")),
+    _between(_LABEL, N_("Student's answer"), "</span>"),
+    _between(_LABEL, N_("Student's task"), "</span>"),
+    _between(_LABEL, N_("Grade cell:"), " <code>"),
+    _between(_LABEL, N_("Task:"), " <code>"),
     (re.compile(r"<b>Comments:</b>"), N_("Comments:"), "<b>{}</b>"),
 ]
 

@@ -26,6 +26,7 @@ from the English release (so the same grade cells, tests and points: a learner m
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import re
@@ -188,7 +189,7 @@ def _code_tokens(code: str) -> list[tuple[int, str]]:
 def apply(notebook: nbformat.NotebookNode, blocks: dict[str, Block], lang: str,
           generated_from: list[str]) -> nbformat.NotebookNode:
     """The ``lang`` edition of ``notebook``: translated cells, the language cell first."""
-    edition = nbformat.from_dict(nbformat.reads(nbformat.writes(notebook), as_version=4))
+    edition = copy.deepcopy(notebook)
     for cell in edition.cells:
         block = blocks.get(cell.id)
         if block is None or block.same or (cell.cell_type == "code" and is_graded(cell)):
@@ -246,11 +247,11 @@ def pairs(root: Path = REPO_ROOT) -> list[Pair]:
     return out
 
 
-def edition_of(pair: Pair, root: Path = REPO_ROOT) -> nbformat.NotebookNode:
-    english = nbformat.read(pair.english, as_version=4)
-    blocks = read(pair.translation)
-    sources = [str(p.relative_to(root)) for p in (pair.english, pair.translation)]
-    return apply(english, blocks, pair.lang, sources)
+def edition_of(pair: Pair, root: Path = REPO_ROOT, english: Path | None = None) -> nbformat.NotebookNode:
+    """The edition of ``pair`` (made from ``english`` instead of ``pair.english`` if given)."""
+    english = english or pair.english
+    sources = [str(p.relative_to(root)) for p in (english, pair.translation)]
+    return apply(nbformat.read(english, as_version=4), read(pair.translation), pair.lang, sources)
 
 
 def all_problems(root: Path = REPO_ROOT) -> list[str]:
@@ -298,8 +299,7 @@ def execute_edition(translation: Path, timeout: int = 300) -> nbformat.NotebookN
     if pair is None:
         raise SystemExit(f"{translation}: not a translation file of this course; they are "
                          f"{', '.join(str(p.translation.relative_to(REPO_ROOT)) for p in pairs())}")
-    english = nbformat.read(pair.translated_from, as_version=4)
-    edition = apply(english, read(pair.translation), pair.lang, [str(pair.translated_from), str(pair.translation)])
+    edition = edition_of(pair, REPO_ROOT, english=pair.translated_from)
     NotebookClient(edition, timeout=timeout, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(pair.translated_from.parent)}}).execute()
     return edition

@@ -7,7 +7,9 @@ the others):
    working sandbox stops here, before anything is written) and choose the run's seed: ``seed``, or
    the seed of this assignment's interrupted run (so running again resumes it), or a new one;
 2. check that the source notebook's test cells match the assignment's exercises one to one;
-   make sure the assignment is in the gradebook (``nbgrader generate_assignment``);
+   make sure the gradebook knows the assignment as its source now is (``nbgrader generate_assignment``
+   in a throwaway workspace, only when needed: autograder.nbgrader_run.register_assignment; nothing is
+   written in release/ or source/, where a self-study learner works);
 3. vet every submission (autograder.submissions: plain files only, within limits, nothing
    followed); copy gradable ones into submitted/ if needed; every entry of the folder gets a row;
 4. for each gradable submission (autograder.coordinator): sanitize it and plan its run here, send
@@ -47,7 +49,6 @@ from distributed import KilledWorker
 
 from . import cluster, grade_cells, jobs, nbgrader_run, runs, sandbox, submissions, untrusted
 from .coordinator import Coordinator
-from .nbgrader_run import nbgrader
 from .progress import Progress
 from .registry import get
 from .verdicts import RECORD
@@ -144,11 +145,14 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     done: set[str] = set()  # students whose grading finished (graded or not)
     try:
         seed = runs.begin(course_dir, assignment_id, seed, log)
+        grade_cells.require_match(assignment, course_dir)
+        release = nbgrader_run.register_assignment(course_dir, assignment.id, assignment.notebook, children, log)
         settings = {"SandboxedGrading": {"seed": seed, "sandbox": use_sandbox, "skip_demo_cells": not single,
-                                         **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})}}
+                                         **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})},
+                    "RestoreCellRoles": {"release_notebook": str(release)}}
         with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
             pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results,
-                               children, coordinator, log)
+                               coordinator, log)
             if engine is not None:
                 log(f"Running the notebooks on {engine.where}.")
             show = Progress(len(pending), enabled=progress)
@@ -171,13 +175,9 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     return results
 
 
-def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, children, coordinator,
-             log) -> list[Result]:
-    """Steps 2 and 3: the assignment in the gradebook, every submission vetted (a row each) and the
-    gradable ones in submitted/; returns the results still to autograde."""
-    grade_cells.require_match(assignment, course_dir)
-    log(f"Generating {assignment.id} in {course_dir} (records it in the gradebook)")
-    nbgrader(["generate_assignment", assignment.id, "--force"], course_dir, children=children)
+def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, coordinator, log) -> list[Result]:
+    """Step 3: every submission vetted (a row each) and the gradable ones in submitted/; returns the
+    results still to autograde."""
     log(f"Hidden tests use seed {seed} (pass --seed {seed} to reproduce this run); "
         + ("student code runs in the bubblewrap sandbox." if use_sandbox
            else "WARNING: no sandbox, student code runs with your permissions."))

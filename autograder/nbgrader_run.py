@@ -7,11 +7,14 @@ stopping the run (``Children.stop``) stops all of them, and starts no more.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from pathlib import Path
@@ -141,8 +144,9 @@ def nbgrader(args: list[str], course_dir: Path, check: bool = True,
     return proc
 
 
-def make_workspace(path: Path, source_root: Path = REPO_ROOT) -> Path:
-    """A fresh nbgrader course directory at ``path`` with a copy of ``source/`` and the course's settings."""
+def make_workspace(path: Path, source_root: Path = REPO_ROOT, gradebook: tuple[str, str] | None = None) -> Path:
+    """A fresh nbgrader course directory at ``path`` with a copy of ``source/`` and the course's settings;
+    ``gradebook``: (db_url, course_id) of another course's gradebook to record into instead of its own."""
     path = Path(path).resolve()
     path.mkdir(parents=True, exist_ok=True)
     if (path / "source").exists():
@@ -161,6 +165,10 @@ def make_workspace(path: Path, source_root: Path = REPO_ROOT) -> Path:
         configure(c, {str(path)!r})
         c.Exchange.root = {str(exchange)!r}
         """))
+    if gradebook:
+        db_url, course_id = gradebook
+        with open(path / "nbgrader_config.py", "a") as f:
+            f.write(f"c.CourseDirectory.db_url = {db_url!r}\nc.CourseDirectory.course_id = {course_id!r}\n")
     return path
 
 
@@ -168,3 +176,73 @@ def generate_assignment(course_dir: Path, assignment_id: str) -> Path:
     """``nbgrader generate_assignment``: writes release/<id>/ and records the assignment in the gradebook."""
     nbgrader(["generate_assignment", assignment_id, "--force"], course_dir)
     return course_dir / "release" / assignment_id
+
+
+# What grading generates for itself, per assignment (git-ignored, in the course directory): the release
+# notebook it trusts for cell roles, and the stamp of the source it was generated from.
+GENERATED_DIR = ".dlcourse-generated"
+STAMP = "stamp.json"
+
+
+def register_assignment(course_dir: Path, assignment_id: str, notebook: str, children: Children | None = None,
+                        log=print) -> Path:
+    """Make sure the course's gradebook knows ``assignment_id`` as ``source/<id>/`` now is, and return the
+    release notebook generated from it, which grading trusts for the cells' roles.
+
+    Nothing is written in the course's ``release/`` or ``source/`` (a self-study learner works in
+    ``release/<id>/``): nbgrader's ``generate_assignment`` runs in a throwaway workspace that records
+    into the course's gradebook, and its release is kept in ``<course>/.dlcourse-generated/<id>/``.
+    It runs only when the source changed since, the gradebook lacks the assignment, or that copy is
+    missing: most runs skip it."""
+    course_dir = Path(course_dir).resolve()
+    db_url, course_id = gradebook_of(course_dir)
+    kept = course_dir / GENERATED_DIR / assignment_id
+    stamp = {"source_sha256": _tree_digest(course_dir / "source" / assignment_id), "db_url": db_url,
+             "course_id": course_id}
+    release = kept / "release" / notebook
+    if release.is_file() and _read_json(kept / STAMP) == stamp and _in_gradebook(db_url, course_id, assignment_id,
+                                                                                 notebook):
+        return release
+    log(f"Generating {assignment_id} from {course_dir / 'source' / assignment_id} (records it in the gradebook)")
+    with tempfile.TemporaryDirectory(prefix="dlcourse-generate-") as tmp:
+        ws = make_workspace(Path(tmp), course_dir, gradebook=(db_url, course_id))
+        nbgrader(["generate_assignment", assignment_id, "--force"], ws, children=children)
+        if kept.exists():
+            shutil.rmtree(kept)
+        kept.mkdir(parents=True)
+        shutil.copytree(ws / "release" / assignment_id, kept / "release")
+    (kept / STAMP).write_text(json.dumps(stamp, indent=1))
+    return release
+
+
+def gradebook_of(course_dir: Path) -> tuple[str, str]:
+    """(db_url, course_id) as nbgrader run in ``course_dir`` sees them."""
+    from nbgrader.coursedir import CourseDirectory  # noqa: PLC0415 - nbgrader takes seconds to import
+
+    from .nbgrader_settings import course_config  # noqa: PLC0415
+    coursedir = CourseDirectory(config=course_config(course_dir))
+    return coursedir.db_url, coursedir.course_id
+
+
+def _in_gradebook(db_url: str, course_id: str, assignment_id: str, notebook: str) -> bool:
+    from nbgrader.api import Gradebook, MissingEntry  # noqa: PLC0415
+    try:
+        with Gradebook(db_url, course_id) as gb:
+            return any(nb.name == notebook.removesuffix(".ipynb") for nb in gb.find_assignment(assignment_id).notebooks)
+    except MissingEntry:
+        return False
+
+
+def _tree_digest(folder: Path) -> str:
+    """SHA-256 over every file's path and bytes under ``folder`` (what generate_assignment reads)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None

@@ -19,7 +19,8 @@ the others):
    Batch grading skips the demonstration cells (locked cells the source marks
    ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
    file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab, on this machine
-   without a cluster. Each graded submission's feedback is written right after its grades
+   without a cluster, with the learner's notebooks of the assignments it reads from the folders
+   beside it (``Assignment.uses``; a batch gives each student's own submissions of them). Each graded submission's feedback is written right after its grades
    (nbgrader's ``GenerateFeedback``, hidden tests removed, see autograder.feedback);
 5. grades.csv (nbgrader's export plugin);
 6. read the scores back from the gradebook, and what went wrong from each grading record.
@@ -199,7 +200,27 @@ def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, 
             log(f"  {submissions.show(sub.student)}: {result.status}")
             continue
         pending.append(result)
+    if folder.is_file() and pending:
+        _bring_neighbours(course_dir, assignment, folder, limits, log)
     return pending
+
+
+def _bring_neighbours(course_dir: Path, assignment, notebook: Path, limits: submissions.Limits, log) -> None:
+    """Self-study: the learner's notebooks of the assignments this one reads (``Assignment.uses``), from
+    the folders beside the notebook's (``../<id>/<notebook>``, as in JupyterLab), vetted like a submission
+    and copied into submitted/me/<id>/, where grading gives them to the sandbox (never written where they lie)."""
+    for used in assignment.uses:
+        path = notebook.parent.parent / used.id / used.notebook
+        target = course_dir / "submitted" / submissions.SELF / used.id / used.notebook
+        if not path.is_file():
+            log(f"  {used.id}: no {used.notebook} beside this notebook's folder ({path}); the cells that use "
+                "its functions will say so")
+            continue
+        problem, digest = submissions.check_notebook(path, limits)
+        if not problem and path.resolve() != target.resolve():
+            problem = _copy_in(submissions.Submission(submissions.SELF, path, None, digest=digest), target, limits)
+        if problem:
+            log(f"  {used.id}: {path} cannot be used ({problem})")
 
 
 def _copy_in(sub: submissions.Submission, target: Path, limits: submissions.Limits) -> str | None:

@@ -47,6 +47,7 @@ def main() -> int:
     limits = protocol.Limits.from_json(job["limits"])
     workdir = Path(os.environ["HOME"]) / "work"
     shutil.copytree(IN / protocol.FILES, workdir, dirs_exist_ok=True)
+    _copy_read_only(IN / protocol.NEIGHBOURS, workdir.parent)
     scratch = Path(tempfile.mkdtemp(prefix=protocol.RESULTS_PREFIX))   # in-memory /tmp in the sandbox
     (scratch / protocol.RESULTS).mkdir()
     records, results = [], {}
@@ -93,6 +94,16 @@ def main() -> int:
     report[protocol.RESULTS] = _within(results, limits.file_bytes - len(json.dumps(report)) - 4096)
     _send(report_fd, report)
     return 0
+
+
+def _copy_read_only(folder: Path, dest: Path) -> None:
+    """Copy ``folder``'s tree (if any) into ``dest``, files read-only (a learner's other notebook, read, not rewritten)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    for path in files:
+        target = dest / path.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        os.chmod(target, 0o444)
 
 
 def _private_stdout() -> int:

@@ -31,6 +31,9 @@ RUNNER = "kernel_runner.py"       # the runner and the modules it imports, copie
 MODULE = "protocol.py"
 UNTRUSTED = "untrusted.py"
 FILES = "files"                   # the submission's other files, copied into the kernel's working directory
+NEIGHBOURS = "neighbours"         # neighbours/<assignment>/<notebook>: the learner's notebooks of the assignments
+                                  # this one reads (Assignment.uses), copied read-only to $HOME/<assignment>/, so
+                                  # that ../<assignment>/<notebook> from the working directory ($HOME/work) finds them
 INPUTS = "inputs"                 # inputs/<exercise>.json: the hidden inputs of one graded function
 # The sandbox has no writable host folder: the harness writes each graded function's values to
 # results/<exercise>.json in a folder the runner makes in the sandbox's in-memory /tmp (TMPDIR

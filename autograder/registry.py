@@ -6,7 +6,8 @@ and its public checks module ``dlutils/checks/<CHECKS>.py``. The package holds t
 
 - ``__init__.py``: ``CHECKS`` (the public checks module's name), ``SAMPLE_BUG`` (the demo's buggy
   submission, see :class:`SampleBug`), and optionally ``NOTEBOOK`` (default: the id without its
-  ``weekN_`` prefix, plus ``.ipynb``);
+  ``weekN_`` prefix, plus ``.ipynb``) and ``USES`` (the ids of assignments whose notebook this one's
+  reads, at ``../<id>/<notebook>``: grading gives it the same learner's notebook there);
 - ``reference.py``: the reference solution, one function per graded exercise;
 - ``inputs.py``: ``public_inputs()`` and ``HIDDEN`` (exercise -> ``case(rng, k)``, see autograder.hidden);
 - ``mistakes.py``: ``MISTAKES``, the known-mistake catalogue (see autograder.mistakes).
@@ -104,6 +105,11 @@ class Assignment(CheckSet):
     @property
     def sample_bug(self) -> SampleBug:
         return self.declaration.SAMPLE_BUG
+
+    @property
+    def uses(self) -> list[Assignment]:
+        """The assignments whose learner's notebook this one's reads (from ``../<id>/<notebook>``)."""
+        return [ASSIGNMENTS[a] for a in getattr(self.declaration, "USES", ())]
 
     def source_path(self, course_root: Path = REPO_ROOT) -> Path:
         return Path(course_root) / "source" / self.id / self.notebook

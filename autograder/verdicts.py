@@ -30,11 +30,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from nbformat.v4 import new_output
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer
 
@@ -42,7 +44,7 @@ from dlutils.checks import plain
 from dlutils import i18n
 from dlutils.i18n import _, using
 
-from . import grade_cells, hidden, jobs, protocol, sandbox, untrusted
+from . import grade_cells, hidden, jobs, protocol, sandbox, submissions, untrusted
 from .record import RAN_OUT_OF_TIME, RECORD  # noqa: F401 (RECORD: where others import it from)
 from .registry import ASSIGNMENTS
 from .sanitize import COURSE_KEY
@@ -133,6 +135,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         limits = self.limits()
         files, cases = self._job_files(nb, graded, set(unmapped) | demos, assignment_id, seed,
                                        Path(resources["metadata"]["path"]), limits)
+        files.update(self._neighbour_files(assignment_id, str(resources["nbgrader"].get("student"))))
         # The kernel speaks the grader's $DLCOURSE_LANG unless the notebook's language cell says otherwise.
         language = None if i18n.language() == i18n.ENGLISH else i18n.language()
         job = jobs.Job(str(resources["nbgrader"].get("student")), files, limits, self.sandbox, language)
@@ -206,6 +209,24 @@ class SandboxedGrading(NbGraderPreprocessor):
         files.update(_student_files(folder, limits.files_bytes))
         return files, cases
 
+    def _neighbour_files(self, assignment_id: str, student: str) -> dict[str, bytes]:
+        """The same student's submitted notebooks of the assignments this one reads (``Assignment.uses``),
+        as job files ``neighbours/<id>/<notebook>``: from ``submitted/<student>/<id>/``, read as untrusted
+        (no folder or file that is a link, no larger than a submitted notebook may be). One that is missing or refused
+        is left out: the notebook then says itself that it found none."""
+        coursedir = CourseDirectory(parent=self)
+        out = {}
+        for used in ASSIGNMENTS[assignment_id].uses:
+            folder = Path(coursedir.format_path(coursedir.submitted_directory, student, used.id))
+            if not all(_is_real_dir(f) for f in (folder.parent, folder)):
+                continue
+            try:
+                out[f"{protocol.NEIGHBOURS}/{used.id}/{used.notebook}"] = untrusted.read_bytes(
+                    folder / used.notebook, submissions.LIMITS.notebook_bytes, single_link=True)
+            except untrusted.Refused:
+                continue
+        return out
+
     def _fill_outputs(self, nb, records, graded, demos, record) -> None:
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or index in graded:
@@ -268,6 +289,13 @@ def is_demo_cell(cell) -> bool:
     return (cell.cell_type == "code" and isinstance(role, dict) and isinstance(course, dict)
             and role.get("locked") is True and not role.get("grade") and not role.get("solution")
             and course.get("skip_when_grading") is True)
+
+
+def _is_real_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _student_files(folder: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> dict[str, bytes]:

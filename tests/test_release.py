@@ -121,3 +121,39 @@ def test_release_notebooks_say_what_they_are_generated_from(a):
     nb = nbformat.read(a.release_path(), as_version=4)
     assert nb.metadata["dlcourse"]["generated_from"] == f"source/{a.id}/{a.notebook}"
     assert "do not edit" in (REPO / "release" / "README.md").read_text().lower()
+
+
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """(names a cell binds, names it reads but not as a function's parameter), IPython lines left out."""
+    import ast
+    code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+    bound, read, parameters = set(), set(), set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.arg):
+            parameters.add(node.arg)
+        elif isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return bound, read - parameters
+
+
+@pytest.mark.parametrize("a", ASSIGNMENTS.values(), ids=lambda a: a.id)
+def test_no_cell_a_batch_runs_needs_a_name_only_a_skipped_demonstration_defines(a):
+    """A batch skips the demonstration cells; a cell it runs that read a name bound only there would show a
+    NameError in a correct notebook's feedback. Data later cells use is loaded in ordinary locked cells."""
+    from autograder.verdicts import is_demo_cell
+    nb = nbformat.read(a.source_path(REPO), as_version=4)
+    run_bound, demo_bound, needs = set(), set(), []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        bound, read = _names(cell.source)
+        if is_demo_cell(cell):
+            demo_bound |= bound - run_bound
+            continue
+        needs += [f"cell {i} ({cell.id}) reads {n}" for n in sorted(read & demo_bound - run_bound)]
+        run_bound |= bound
+    assert needs == []

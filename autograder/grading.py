@@ -213,8 +213,10 @@ def _bring_neighbours(course_dir: Path, assignment, notebook: Path, limits: subm
         path = notebook.parent.parent / used.id / used.notebook
         target = course_dir / "submitted" / submissions.SELF / used.id / used.notebook
         if not path.is_file():
-            log(f"  {used.id}: no {used.notebook} beside this notebook's folder ({path}); the cells that use "
-                "its functions will say so")
+            log(f"  {used.id}: no {used.notebook} at {path} (the folder beside this notebook's), so the cells "
+                "that use its functions cannot run; the functions graded here are judged all the same")
+            if target.parent.is_dir() and not target.parent.is_symlink():
+                shutil.rmtree(target.parent)  # an earlier copy is not what lies beside the notebook now
             continue
         problem, digest = submissions.check_notebook(path, limits)
         if not problem and path.resolve() != target.resolve():

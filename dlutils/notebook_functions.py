@@ -16,6 +16,7 @@ import linecache
 from collections.abc import Iterable
 from pathlib import Path
 
+from .display import error_lines
 from .i18n import _
 
 STUB = "raise NotImplementedError()"
@@ -23,6 +24,11 @@ STUB = "raise NotImplementedError()"
 
 class NotebookFunctionsError(RuntimeError):
     """The notebook or one of the requested functions cannot be used; the message says what to do."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for it: the message alone, wrapped to the screen (dlutils.display); the
+        frames of this module would only bury it (the message names the notebook and the cell)."""
+        return error_lines(type(self).__name__, str(self))
 
 
 def _code_cells(path: Path) -> list[str]:

@@ -250,7 +250,7 @@ def predict(w, b, X):
 def test_jupyterlab_shows_a_failed_check_as_its_message_alone_wrapped():
     """IPython renders CheckFailed through its _render_traceback_: no frames of the check's own
     code, the message's lines wrapped to fit JupyterLab's output and nbgrader's Validate dialog."""
-    from dlutils.checks.exercise import RENDER_WIDTH
+    from dlutils.display import RENDER_WIDTH
     with pytest.raises(CheckFailed) as info:
         checks.check_sigmoid(lambda z: 1 / (1 + np.exp(z)))
     [shown] = info.value._render_traceback_()

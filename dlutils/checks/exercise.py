@@ -7,7 +7,6 @@ same ``judge`` on random inputs against the reference implementation.
 """
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ..display import error_lines
 from ..i18n import N_, _
 from . import plain
 from .compare import compare, is_scalar
@@ -25,10 +25,8 @@ EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
 
 
-RED = "\033[91m"
 # ``Exercise.stand_ins`` for a stand-in that computes what a correct function does.
 CORRECT_STAND_IN = N_("a stand-in {name} (it computes what a correct one does, so a bug in yours costs no points here)")
-RENDER_WIDTH = 96  # columns of a failed check as JupyterLab shows it
 
 
 class CheckFailed(AssertionError):
@@ -36,17 +34,10 @@ class CheckFailed(AssertionError):
 
     def _render_traceback_(self) -> list[str]:
         """What IPython shows for it (its hook for exceptions that render themselves): the message
-        alone, its lines wrapped at RENDER_WIDTH columns (JupyterLab and nbgrader's Validate dialog
-        do not wrap them, and a mistake's name comes at the end of its line). The check's own
-        frames would only hide it under code the learner did not write; an error raised by the
-        learner's code is located in the message itself."""
-        lines = []
-        for line in f"CheckFailed: {self}".splitlines():
-            indent = line[:len(line) - len(line.lstrip())]
-            lines += textwrap.wrap(line, RENDER_WIDTH, subsequent_indent=indent + "  ", break_long_words=False,
-                                   break_on_hyphens=False) or [""]
-        lines[0] = lines[0].replace("CheckFailed", f"{RED}CheckFailed{RESET}", 1)
-        return ["\n".join(lines)]
+        alone, wrapped to the screen's width (dlutils.display). The check's own frames would only hide
+        it under code the learner did not write; an error raised by the learner's code is located in
+        the message itself."""
+        return error_lines("CheckFailed", str(self))
 
 
 @dataclass(frozen=True)

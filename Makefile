@@ -55,4 +55,4 @@ bench-training: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/training_time.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json
+	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated

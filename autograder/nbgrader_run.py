@@ -215,6 +215,18 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
     return release
 
 
+def generated_release(course_dir: Path, assignment_id: str, notebook: str) -> Path | None:
+    """The release notebook ``register_assignment`` kept, if it was generated from the source as it is
+    now (else None: the source changed since)."""
+    kept = Path(course_dir) / GENERATED_DIR / assignment_id
+    stamp = _read_json(kept / STAMP)
+    if not (isinstance(stamp, dict) and (kept / "release" / notebook).is_file()):
+        return None
+    if stamp.get("source_sha256") != _tree_digest(Path(course_dir) / "source" / assignment_id):
+        return None
+    return kept / "release" / notebook
+
+
 def gradebook_of(course_dir: Path) -> tuple[str, str]:
     """(db_url, course_id) as nbgrader run in ``course_dir`` sees them."""
     from nbgrader.coursedir import CourseDirectory  # noqa: PLC0415 - nbgrader takes seconds to import

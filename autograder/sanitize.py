@@ -32,6 +32,8 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
+from . import nbgrader_run
+
 ROLE_FLAGS = ("grade", "solution", "locked", "task")
 COURSE_KEY = "dlcourse"  # the course's own metadata, of the notebook and of cells: trusted only from the release
 REPAIRS_HEADING = "**Grading notes.** Before grading, the grader had to repair this notebook:"
@@ -107,8 +109,10 @@ class RestoreCellRoles(NbGraderPreprocessor):
     """
 
     release_notebook = Unicode(
-        "", help="The trusted notebook whose cells' nbgrader metadata are the roles (default: "
-                 "<course root>/<release_directory>/<assignment>/<notebook>.ipynb).").tag(config=True)
+        "", help="The trusted notebook whose cells' nbgrader metadata are the roles (default: the one "
+                 "`dlcourse grade` generated from the source as it is now, <course root>/.dlcourse-generated/"
+                 "<assignment>/release/<notebook>.ipynb, else <course root>/<release_directory>/<assignment>/"
+                 "<notebook>.ipynb).").tag(config=True)
 
     def preprocess(self, nb, resources):
         release = nbformat.read(self._release_path(resources), as_version=4)
@@ -143,11 +147,17 @@ class RestoreCellRoles(NbGraderPreprocessor):
         if self.release_notebook:
             return self.release_notebook
         coursedir = CourseDirectory(parent=self)
-        folder = coursedir.format_path(coursedir.release_directory, ".", resources["nbgrader"]["assignment"])
-        path = os.path.join(folder, resources["nbgrader"]["notebook"] + ".ipynb")
+        assignment, notebook = resources["nbgrader"]["assignment"], resources["nbgrader"]["notebook"] + ".ipynb"
+        # What `dlcourse grade` generated from the source as it is now, if it did: release/ may be a
+        # self-study learner's own folder (the formgrader's Autograde reads this default).
+        generated = nbgrader_run.generated_release(coursedir.root, assignment, notebook)
+        if generated is not None:
+            return str(generated)
+        folder = coursedir.format_path(coursedir.release_directory, ".", assignment)
+        path = os.path.join(folder, notebook)
         if not os.path.isfile(path):
             raise FileNotFoundError(f"{path}: the release notebook, which says which cells are graded, is missing; "
-                                    f"run `nbgrader generate_assignment {resources['nbgrader']['assignment']}` first")
+                                    f"run `nbgrader generate_assignment {assignment}` first")
         return path
 
     @staticmethod

@@ -11,11 +11,13 @@ from autograder.nbgrader_run import generate_assignment, make_workspace
 from autograder.registry import ASSIGNMENTS
 from browser import launch, screenshot, skip_without_browser, sync_playwright
 from conftest import REPO
+from test_learners_work import errors_in, errors_in_page, hashes
 from dlutils import i18n
 from dlutils.checks.runner import NOT_IMPLEMENTED
 from dlutils.i18n import _, using
 
 SEED = 20261202
+FILES = "files"
 CJK = re.compile(r"[\u3400-\u9fff]")
 LANG = "zh"
 
@@ -23,11 +25,16 @@ LANG = "zh"
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """Per assignment, {student: Result} for twins: ada (reference), ben (the sample bug), cleo (blank),
-    each once from the English release and once from the Chinese one, graded in one run."""
+    each once from the English release and once from the Chinese one, graded in one run; and under
+    FILES, for the course's source/ and release/ and each batch's folder, their files' hashes before
+    and after grading."""
     ws = make_workspace(tmp_path_factory.mktemp("editions"))
     out = {}
     for a in ASSIGNMENTS.values():
-        release = generate_assignment(ws, a.id) / a.notebook
+        generate_assignment(ws, a.id)
+    files = {part: hashes(ws / part) for part in ("source", "release")}  # (before, after) once graded
+    for a in ASSIGNMENTS.values():
+        release = ws / "release" / a.id / a.notebook
         source = nbformat.read(a.source_path(ws), as_version=4)
         editions = {"en": nbformat.read(release, as_version=4),
                     LANG: nbformat.read(REPO / LANG / "release" / a.id / a.notebook, as_version=4)}
@@ -37,9 +44,14 @@ def graded(tmp_path_factory):
                                 "ben": samples.with_bug(source, release_nb, a.id), "cleo": release_nb}.items():
                 (incoming / f"{student}_{lang}").mkdir(parents=True)
                 nbformat.write(nb, incoming / f"{student}_{lang}" / a.notebook)
+        written = hashes(incoming)
         results = grading.grade(ws, a.id, incoming, seed=SEED, use_sandbox=sandbox.unavailable_reason() is None,
                                 log=lambda *args: None)
         out[a.id] = {r.student: r for r in results}
+        files[f"incoming/{a.id}"] = (written, hashes(incoming))
+    for part in ("source", "release"):
+        files[part] = (files[part], hashes(ws / part))
+    out[FILES] = files
     return out
 
 
@@ -114,3 +126,20 @@ def test_the_chinese_feedback_page_reads_in_chinese_in_a_browser(graded):
         assert _("Test cell") in text and _("Student's answer") in text and _("Grade cell:") in text
         assert _("hidden test {i} of {n} ({inputs}):").split("{")[0] in text
     assert "Test cell" not in text and "Student's answer" not in text
+
+
+def test_a_batch_changes_no_file_of_the_course_or_of_the_submissions_folder(graded):
+    changed = [where for where, (before, after) in graded[FILES].items() if before != after]
+    assert changed == []
+    assert len(graded[FILES]) == 2 + len(ASSIGNMENTS)
+
+
+@pytest.mark.parametrize("a", ASSIGNMENTS.values(), ids=lambda a: a.id)
+def test_a_correct_notebooks_batch_feedback_shows_no_error(graded, a):
+    """The demonstration cells are skipped, and nothing a cell that runs needs is defined only there;
+    the application reads the same student's step-by-step submission."""
+    for student in ("ada_en", f"ada_{LANG}"):
+        result = graded[a.id][student]
+        autograded = result.feedback.parents[3] / "autograded" / student / a.id / a.notebook
+        assert errors_in(nbformat.read(autograded, as_version=4)) == [], student
+        assert errors_in_page(_page(result)) == [], student

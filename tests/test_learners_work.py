@@ -16,8 +16,10 @@ import shutil
 
 import nbformat
 import pytest
+from nbgrader.api import Gradebook
 
 from autograder import cli, samples, submissions
+from autograder.nbgrader_run import nbgrader
 from autograder.registry import ASSIGNMENTS
 from conftest import REPO
 from test_sandbox import needs_bwrap
@@ -96,7 +98,16 @@ def self_study(tmp_path_factory):
     runs = {a.id: grade(course, a.id, a.release_path(course).relative_to(course)) for a in ASSIGNMENTS.values()}
     runs["zh"] = grade(course, ZH_ASSIGNMENT, zh)
     runs["alone"] = grade(course, APPLICATION, alone)
+    # nbgrader's Validate (JupyterLab's button) on the notebook where it lies, and the formgrader's
+    # Autograde (nbgrader autograde) of a student's submission, in the same course
+    a = ASSIGNMENTS[ZH_ASSIGNMENT]
+    runs["validate"] = nbgrader(["validate", str(a.release_path(course).relative_to(course))], course)
+    submitted = course / "submitted" / "zed" / a.id
+    submitted.mkdir(parents=True)
+    shutil.copy(a.release_path(course), submitted / a.notebook)
+    runs["autograde"] = nbgrader(["autograde", a.id, "--student", "zed"], course)
     after = {"course": hashes(course), "elsewhere": hashes(elsewhere)}
+    runs["course"] = course
     return before, after, runs
 
 
@@ -107,7 +118,16 @@ def test_grading_changes_no_file_of_the_course_or_of_the_learners_folders(self_s
                if before["course"].get(p) != after["course"].get(p)}
     assert sorted(p for p in changed if not p.startswith(GRADING_WRITES)) == []
     assert not [p for p in changed if p.startswith(("release/", "zh/", "source/"))]
-    assert all(code == 0 for code, *_ in runs.values()), {k: r[1][-500:] for k, r in runs.items() if r[0]}
+    assert all(code == 0 for code, *_ in (r for r in runs.values() if isinstance(r, tuple))), runs
+
+
+def test_validate_and_the_formgraders_autograde_pass_the_solved_notebook(self_study):
+    _, _, runs = self_study
+    assert "Success! Your notebook passes all the tests." in runs["validate"].stdout
+    assert runs["autograde"].returncode == 0
+    with Gradebook(f"sqlite:///{runs['course'] / 'gradebook.db'}") as gb:
+        submission = gb.find_submission(ZH_ASSIGNMENT, "zed")
+        assert submission.score == submission.max_score == 10
 
 
 @pytest.mark.parametrize("run", [*ASSIGNMENTS, "zh"])

@@ -7,10 +7,15 @@ Order of steps (``GenerateFeedback.preprocessors``):
 2. nbgrader's ``GetGrades`` and ``ClearHiddenTests`` (hidden-test code is never shown);
 3. ``ShortenErrors``: replaces each error's traceback with its last line (the check's message),
    because a traceback quotes the source lines it passed through, hidden tests included;
-4. nbconvert's ``CSSHTMLHeaderPreprocessor``.
+4. ``HidePartialCredit``: drops the number a partly passed test cell returns (nbgrader reads the
+   partial score from it; the cell's heading shows the score already);
+5. nbconvert's ``CSSHTMLHeaderPreprocessor``.
 
 The page is written by ``FeedbackHTMLExporter`` (``GenerateFeedback.exporter_class``), in the
-language of the notebook's edition (autograder.translations) or ``$DLCOURSE_LANG``.
+language of the notebook's edition (autograder.translations) or ``$DLCOURSE_LANG``. It runs no
+script and loads nothing: formulas are MathML written with the page (autograder.mathml, the course's
+``HTMLExporter.filters``), not typeset by MathJax from the network; outputs wrap to the page's width; the summary at the top
+names each graded function, its points and the known mistake its hidden tests recognised.
 """
 import html as html_escape
 import re
@@ -21,8 +26,10 @@ from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
+from dlutils.checks.exercise import KNOWN_MISTAKE
 from dlutils.i18n import ENGLISH, N_, _, language, using
 
+from . import grade_cells
 from .translations import language_of
 
 NO_ALT = "No description has been provided for this image"   # nbconvert's words
@@ -86,6 +93,56 @@ class ShortenErrors(Preprocessor):
         return cell, resources
 
 
+class HidePartialCredit(Preprocessor):
+    """Drop the ``execute_result`` a partly passed test cell ends with (autograder.verdicts writes the
+    points there, for nbgrader's SaveAutoGrades); on the page it would be a bare ``Out[ ]: 3``."""
+
+    enabled = Bool(True, help="nbconvert preprocessors are off unless enabled").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        if grade_cells.is_test_cell(cell):
+            cell["outputs"] = [o for o in cell.get("outputs", []) if o.get("output_type") != "execute_result"]
+        return cell, resources
+
+
+# What the page adds to nbgrader's template: outputs (a hidden test's sentence, a grader's note) wrap
+# instead of running off to the right; display formulas stand on their own line.
+PAGE_STYLE = """<style>
+div.output_subarea pre, div.output_area pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+div.output_subarea { max-width: 100%; overflow-x: visible; }
+math[display="block"] { display: block; margin: 0.6em 0; }
+.feedback-mistake { color: #a94442; }
+</style>
+"""
+MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+SUMMARY_LINK = re.compile(r'<li><a href="#(?P<grade_id>[^"]+)">Test cell</a> (?P<score>\(Score: [^)]*\))</li>')
+
+
+def summary_lines(nb) -> dict[str, tuple[str, str | None]]:
+    """grade id -> (the graded function's name, the first known mistake its hidden tests named, or None)."""
+    lead = _(KNOWN_MISTAKE).split("{says}")[0]
+    out = {}
+    for cell in nb.cells:
+        if not grade_cells.is_test_cell(cell):
+            continue
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+        mistake = next((line.split(lead, 1)[1].strip() for line in text.splitlines() if lead in line), None)
+        out[grade_id] = (grade_id.removeprefix("test_"), mistake)
+    return out
+
+
+def _named_summary(page: str, lines: dict[str, tuple[str, str | None]]) -> str:
+    def named(match):
+        name, mistake = lines.get(match["grade_id"], (None, None))
+        if name is None:
+            return match[0]
+        tail = f' <span class="feedback-mistake">{html_escape.escape(mistake)}</span>' if mistake else ""
+        return (f'<li><a href="#{match["grade_id"]}"><code>{html_escape.escape(name)}</code></a> '
+                f'{match["score"]}{tail}</li>')
+    return SUMMARY_LINK.sub(named, page)
+
+
 class FeedbackHTMLExporter(HTMLExporter):
     """nbconvert's HTML exporter, as nbgrader's feedback uses it, without its last pass: after
     rendering, nbconvert parses the whole page with BeautifulSoup to give images without alternative
@@ -104,6 +161,8 @@ class FeedbackHTMLExporter(HTMLExporter):
         self.register_filter("highlight_code", highlight_code)
         self.register_filter("filter_data_type", filter_data_type)
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        html = MATHJAX.sub("", html, count=1).replace("</head>", PAGE_STYLE + "</head>", 1)
         with using(language_of(nb)):
-            html = translate_page(html)
+            html = translate_page(_named_summary(html, summary_lines(nb)))
         return IMG_WITHOUT_ALT.sub(f'<img alt="{NO_ALT}"', html), resources
+

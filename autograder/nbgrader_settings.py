@@ -61,9 +61,13 @@ def configure(c, root: str | Path) -> None:
         "nbgrader.preprocessors.GetGrades",
         "nbgrader.preprocessors.ClearHiddenTests",
         "autograder.feedback.ShortenErrors",
+        "autograder.feedback.HidePartialCredit",
         "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     ]
     c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackHTMLExporter"
+    # Formulas as MathML, written with the page (the feedback pages, the formgrader's view of a
+    # notebook): they render offline, with no script (nbconvert's pages load MathJax from a CDN).
+    c.HTMLExporter.filters = {"markdown2html": "autograder.mathml.markdown2html"}
 
 
 def course_config(course_dir: Path, settings: dict[str, dict[str, object]] | None = None) -> Config:

@@ -21,7 +21,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_raw_cell
 import browser as browser_tools
 import corpus
 from autograder import grading, sandbox
-from autograder.nbgrader_run import make_workspace
+from autograder.nbgrader_run import generated_release, make_workspace
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
 MISSING = browser_tools.MISSING or sandbox.unavailable_reason()  # the pages come from sandboxed grading
@@ -259,7 +259,7 @@ def test_the_repairs_are_recorded_in_the_autograded_notebook(graded):
     nb = nbformat.read(course / "autograded" / "dora_damaged" / ASSIGNMENT / NOTEBOOK, as_version=4)
     assert nb.metadata["dlcourse"]["repairs"] == DAMAGE_REPAIRS
     grade_ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if "nbgrader" in c.metadata]
-    release = nbformat.read(course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    release = nbformat.read(generated_release(course, ASSIGNMENT, NOTEBOOK), as_version=4)  # what grading trusts
     assert grade_ids == [c.metadata["nbgrader"]["grade_id"] for c in release.cells if "nbgrader" in c.metadata]
     clean = nbformat.read(course / "autograded" / "mallory_html" / ASSIGNMENT / NOTEBOOK, as_version=4)
     assert clean.metadata["dlcourse"]["repairs"] == [] and sorted(clean.metadata) == ["dlcourse", "kernelspec",

@@ -26,6 +26,8 @@ GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
 
 
 # ``Exercise.stand_ins`` for a stand-in that computes what a correct function does.
+# How a message names a known mistake (the feedback page's summary finds the mistake by it).
+KNOWN_MISTAKE = N_("This matches a known mistake: {says}")
 CORRECT_STAND_IN = N_("a stand-in {name} (it computes what a correct one does, so a bug in yours costs no points here)")
 
 
@@ -211,7 +213,7 @@ def _without_seed(inputs: Mapping[str, Any]) -> str:
 
 def names_mistake(mistake: Mapping[str, Any]) -> str:
     """The sentence a message ends with when it names ``mistake`` (``{"says", ...}``)."""
-    return _("This matches a known mistake: {says}").format(says=_(mistake["says"]))
+    return _(KNOWN_MISTAKE).format(says=_(mistake["says"]))
 
 
 def _same(a: Any, b: Any) -> bool:

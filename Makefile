@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo report test lab release bench bench-training clean
+.PHONY: demo report test lab lab-instructor release bench bench-training clean
 
 # A venv with the pinned requirements and this repo installed in editable mode.
 # Rebuilt when the requirements or pyproject change.
@@ -30,8 +30,15 @@ report: $(VENV)
 test: $(VENV)
 	$(BIN)/python -m pytest tests
 
+# JupyterLab on the course (lab/README.md): `make lab` as a learner sees it (Validate, the Assignment
+# List; no instructors' tools), `make lab-instructor` with nbgrader's Formgrader and Create Assignment.
+LAB_ARGS = --notebook-dir=. --LabApp.app_settings_dir=$(CURDIR)/lab/settings $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)
-	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/lab/student $(BIN)/jupyter lab $(LAB_ARGS)
+
+lab-instructor: $(VENV)
+	$(BIN)/jupyter lab $(LAB_ARGS)
 
 release: $(VENV)
 	$(BIN)/dlcourse release

@@ -110,6 +110,7 @@ class HidePartialCredit(Preprocessor):
 PAGE_STYLE = """<style>
 div.output_subarea pre, div.output_area pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 div.output_subarea { max-width: 100%; overflow-x: visible; }
+math { font-size: 1.15em; }
 math[display="block"] { display: block; margin: 0.6em 0; }
 .feedback-mistake { color: #a94442; }
 </style>

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser import free_port
+from conftest import REPO
 
 TOKEN = "dlcourse-test-token"
 
@@ -36,34 +37,40 @@ class Lab:
             return resp.status, resp.read().decode()
 
 
-# JupyterLab's user settings in the tests (plugin id -> values): no pop-up asking to fetch Jupyter
-# news over the network.
-USER_SETTINGS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+# What `make lab` and `make lab-instructor` start JupyterLab with (lab/README.md): the course's setting
+# defaults (no news pop-up) for both, and for a learner the instructors' nbgrader tools left out.
+APP_SETTINGS = REPO / "lab" / "settings"
+STUDENT_CONFIG = REPO / "lab" / "student"
 # OpenBLAS's worker threads spin while they wait: on a 2-core machine that other tests load, nbgrader's
 # validation of the solved logistic-regression notebook took 40-70 s with them and 8-10 s without.
 SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 @contextlib.contextmanager
-def running_lab(root: Path, timeout: float = 60.0, user_settings: dict | None = None):
+def running_lab(root: Path, timeout: float = 60.0, user_settings: dict | None = None, instructor: bool = False):
     """``jupyter lab`` serving ``root`` (its working directory too, so an nbgrader_config.py there
-    makes it the course directory) until the block ends; yields a ``Lab``. Its user settings are
-    USER_SETTINGS and ``user_settings`` (plugin id -> values), in a folder of its own (nothing read
-    from or written to this user's ~/.jupyter); it and its kernels use one BLAS thread."""
+    makes it the course directory) until the block ends; yields a ``Lab``. It is what `make lab` starts
+    (a learner's), or with ``instructor`` what `make lab-instructor` starts; its user settings are
+    ``user_settings`` (plugin id -> values), in a folder of its own (nothing read from or written to
+    this user's ~/.jupyter); it and its kernels use one BLAS thread."""
     port = free_port()
     settings = Path(tempfile.mkdtemp(prefix="dlcourse-lab-settings-"))
-    for plugin, values in {**USER_SETTINGS, **(user_settings or {})}.items():
+    for plugin, values in (user_settings or {}).items():
         package, name = plugin.split(":")
         path = settings / package / f"{name}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
     args = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={TOKEN}",
-            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={settings / 'workspaces'}"]
+            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={settings / 'workspaces'}",
+            f"--LabApp.app_settings_dir={APP_SETTINGS}"]
+    env = {**os.environ, **SINGLE_THREADED}
+    if not instructor:
+        env["JUPYTER_CONFIG_PATH"] = str(STUDENT_CONFIG)
     if os.geteuid() == 0:
         args.append("--allow-root")
     proc = subprocess.Popen(args, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env={**os.environ, **SINGLE_THREADED})
+                            start_new_session=True, env=env)
     lab = Lab(port, Path(root))
     try:
         deadline = time.monotonic() + timeout

@@ -52,7 +52,7 @@ def workspace(demo):
 @pytest.fixture(scope="module")
 def lab(workspace):
     """JupyterLab serving the workspace from inside it, so it is the formgrader's course directory."""
-    with running_lab(workspace) as server:
+    with running_lab(workspace, instructor=True) as server:
         yield server
 
 

@@ -144,6 +144,22 @@ def write_and_check_sigmoid(page, code: str):
     return cell(page, SIGMOID_CHECK).locator(".jp-OutputArea-output")
 
 
+def test_a_learners_lab_has_no_news_pop_up_and_no_instructors_tools(jupyterlab):
+    """What `make lab` starts (lab/README.md): the Validate button and nbgrader's Assignment List, not
+    the Formgrader, the course list or Create Assignment; no pop-up asking to fetch Jupyter news."""
+    page = jupyterlab
+    expect(page.locator(".jp-Notebook")).to_have_count(1)
+    assert page.get_by_text("Jupyter news").count() == 0
+    sidebar = page.locator(".jp-SideBar.jp-mod-right .lm-TabBar-tab").evaluate_all(
+        "tabs => tabs.map(t => t.title || t.textContent)")
+    assert not [tab for tab in sidebar if "Create Assignment" in tab], sidebar
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+    items = [t for t in page.locator(".lm-Menu-itemLabel").all_inner_texts() if t.strip()]
+    page.keyboard.press("Escape")
+    assert items == ["Assignment List"]
+    assert page.get_by_role("button", name="Validate").count() + page.get_by_text("Validate").count() >= 1
+
+
 def test_the_cells_are_where_the_test_types_and_runs():
     """The release notebook still has the cells the browser tests type into and run, and the
     catalogue's sign mistake is still the code typed as the wrong sigmoid."""

@@ -9,7 +9,7 @@ from autograder import grading, samples, sandbox, translations
 from autograder.feedback import TEMPLATE_WORDS
 from autograder.nbgrader_run import generate_assignment, make_workspace
 from autograder.registry import ASSIGNMENTS
-from browser import launch, screenshot, skip_without_browser, sync_playwright
+from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
 from conftest import REPO
 from test_learners_work import errors_in, errors_in_page, hashes
 from dlutils import i18n
@@ -73,11 +73,12 @@ def _page(result) -> str:
 def test_feedback_speaks_the_language_of_the_submitted_edition(graded, a):
     results = graded[a.id]
     english, chinese = _page(results["ben_en"]), _page(results[f"ben_{LANG}"])
-    for pattern, message, _wrap in TEMPLATE_WORDS[:4]:  # the words every graded page has (scores, test cells)
+    grade_cell = next(word for word in TEMPLATE_WORDS if word[1] == "Grade cell:")
+    for pattern, message, _wrap in [*TEMPLATE_WORDS[:3], grade_cell]:  # the words every graded page has
         assert pattern.search(english), message
         assert not pattern.search(chinese), message
     with using(LANG):
-        assert _("Test cell") in chinese and _("(Top)") in chinese
+        assert _("Grade cell:") in chinese and _("(Top)") in chinese
         lost = [line.split()[0] for line in results[f"ben_{LANG}"].lost]
         # the hidden tests' verdict on the planted bug, in Chinese
         assert re.search(re.escape(_("hidden test {i} of {n} ({inputs}):")).split(r"\{i\}")[0], chinese), lost
@@ -105,7 +106,7 @@ def test_dlcourse_lang_makes_the_grader_and_the_kernel_speak_chinese_for_an_engl
     assert result.score == 0 and result.max_score > 0
     with using(LANG):
         assert _(NOT_IMPLEMENTED).format(name="basic_sigmoid") in page  # said by the kernel
-        assert _("Test cell") in page                                   # by the feedback page
+        assert _("Grade cell:") in page                                 # by the feedback page
     assert NOT_IMPLEMENTED.format(name="basic_sigmoid") not in page
 
 
@@ -123,7 +124,7 @@ def test_the_chinese_feedback_page_reads_in_chinese_in_a_browser(graded):
         screenshot(page, f"feedback_{LANG}_week2_logistic_regression")
         chromium.close()
     with using(LANG):
-        assert _("Test cell") in text and _("Student's answer") in text and _("Grade cell:") in text
+        assert _("Student's answer") in text and _("Grade cell:") in text
         assert _("hidden test {i} of {n} ({inputs}):").split("{")[0] in text
     assert "Test cell" not in text and "Student's answer" not in text
 
@@ -143,3 +144,42 @@ def test_a_correct_notebooks_batch_feedback_shows_no_error(graded, a):
         autograded = result.feedback.parents[3] / "autograded" / student / a.id / a.notebook
         assert errors_in(nbformat.read(autograded, as_version=4)) == [], student
         assert errors_in_page(_page(result)) == [], student
+
+
+@skip_without_browser
+def test_a_feedback_page_offline_renders_its_formulas_names_its_functions_and_shows_the_whole_mistake(graded):
+    """Chromium with no network opens a page from disk: every formula is MathML drawn with a size, no
+    raw TeX is left in the text, nothing but the file is requested, the summary names each graded
+    function with its points, and the sentence naming the sample bug's known mistake wraps inside the
+    page instead of running off to the right (the screenshots are in test-artifacts/)."""
+    a = ASSIGNMENTS["week3_shallow_network"]
+    result = graded[a.id]["ben_en"]
+    with sync_playwright() as p:
+        chromium = launch(p)
+        context = chromium.new_context(offline=True, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(result.feedback.as_uri(), wait_until="load")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "feedback_offline_week3_top.png"))
+        prose = "\n".join(page.locator(".text_cell_render").all_inner_texts())
+        widths = page.evaluate("() => [...document.querySelectorAll('math')].map(m => m.getBoundingClientRect().width)")
+        summary = page.locator('li:has(a[href^="#test_"])').all_inner_texts()
+        verdict = page.locator("div.output_subarea pre", has_text="This matches a known mistake").first
+        verdict.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "feedback_offline_week3_mistake.png"))
+        overflow = verdict.evaluate("e => e.scrollWidth - e.clientWidth")
+        right = verdict.evaluate("e => e.getBoundingClientRect().right")
+        text = verdict.inner_text()
+        chromium.close()
+    assert requested == [result.feedback.as_uri()]
+    assert len(widths) > 20 and min(widths) > 0
+    assert "$" not in prose and "\\frac" not in prose
+    names = [line.split()[0] for line in summary]
+    assert names == list(a.exercises), summary
+    assert [line for line in summary if line.startswith("backward_propagation")] == [
+        "backward_propagation (Score: 3.0 / 4.0) np.sum(..., axis=1) returns a rank-1 array; the bias gradients "
+        "must have the shape of the biases (a column): add keepdims=True."]
+    assert overflow == 0 and right <= 1280
+    assert "add keepdims=True." in text

@@ -61,3 +61,19 @@ def test_every_exercise_has_public_cases(check_set):
     cases = plain.loads(check_set.expected_file.read_text())["cases"]
     assert set(cases) == set(check_set.exercises)
     assert all(len(c) >= 2 for c in cases.values())
+
+
+@pytest.mark.parametrize("check_set", CHECK_SETS.values(), ids=lambda c: c.name)
+def test_every_case_names_its_inputs(check_set):
+    """A check's "Test 1 of 2 (...)" names each argument: never empty parentheses (dictionaries of
+    arrays by their entries' shapes, short lists by value)."""
+    from dlutils.checks.exercise import describe, public_cases
+    from dlutils.checks.runner import SEED
+    cases = public_cases(check_set.checks_module)
+    for name, listed in cases.items():
+        for case in listed:
+            described = describe(case["inputs"])
+            assert all(k in described for k in case["inputs"] if k != SEED), (name, described)
+    if "update_parameters" in cases:
+        assert describe(cases["update_parameters"][0]["inputs"]).startswith("param")
+        assert "{dW1 of shape" in describe(cases["update_parameters"][0]["inputs"])

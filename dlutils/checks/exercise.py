@@ -224,7 +224,12 @@ def _same(a: Any, b: Any) -> bool:
         return False
 
 
+DESCRIBED_ENTRIES = 4  # of a dictionary argument (parameters, grads): the rest are "…"
+
+
 def describe(inputs: Mapping[str, Any]) -> str:
+    """The inputs of a test as a learner reads them: arrays by shape, numbers by value, a dictionary
+    of arrays by its first entries' shapes, a short list by value, anything else by its name."""
     parts = []
     for k, v in inputs.items():
         if k == SEED:
@@ -233,6 +238,14 @@ def describe(inputs: Mapping[str, Any]) -> str:
             parts.append(_("{name} of shape {shape}").format(name=k, shape=v.shape))
         elif is_scalar(v) or isinstance(v, (bool, str)):
             parts.append(f"{k}={v!r}" if not isinstance(v, float) else f"{k}={v:g}")
+        elif isinstance(v, Mapping) and v and all(isinstance(x, np.ndarray) for x in v.values()):
+            shown = [_("{name} of shape {shape}").format(name=n, shape=x.shape)
+                     for n, x in list(v.items())[:DESCRIBED_ENTRIES]]
+            parts.append(f"{k} {{{', '.join(shown)}{', …' if len(v) > DESCRIBED_ENTRIES else ''}}}")
+        elif isinstance(v, (list, tuple)) and 0 < len(v) <= 8 and all(is_scalar(x) for x in v):
+            parts.append(f"{k}={[x.item() if isinstance(x, np.generic) else x for x in v]!r}")
+        else:
+            parts.append(k)
     return ", ".join(parts)
 
 

@@ -257,15 +257,14 @@ def public_cases(module: str) -> dict[str, list[dict]]:
     return plain.loads(path.read_text())["cases"]
 
 
-def run_practice_check(module: str, exercise: Exercise, fn: Any) -> bool:
+def run_practice_check(module: str, exercise: Exercise, fn: Any) -> None:
     """Like :func:`run_public_check`, for ungraded "check yourself" exercises: prints what is wrong
-    instead of raising, so a lecture notebook always runs to the end. Returns True when right."""
+    instead of raising, so a lecture notebook always runs to the end. Returns nothing, so that the
+    cell that calls it shows the message alone (no ``Out: True`` under it)."""
     try:
         run_public_check(module, exercise, fn)
-        return True
     except CheckFailed as e:
         print(YELLOW + _("Not yet.") + f" {e}{RESET}")  # (outside the f-string, where the extractor finds it)
-        return False
 
 
 def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
@@ -311,7 +310,7 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
 def check_function(module: str, exercise: Exercise, *, practice: bool = False) -> Callable[[Any], Any]:
     """The ``check_<name>(fn)`` a notebook calls for an exercise of ``dlutils.checks.<module>``: the
     public check (raises CheckFailed when wrong), or with ``practice`` the ungraded one (prints
-    what is wrong, returns True/False)."""
+    what is wrong)."""
     def check(fn):
         __tracebackhide__ = True
         if practice:

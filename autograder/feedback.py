@@ -14,7 +14,7 @@ Order of steps (``GenerateFeedback.preprocessors``):
 The page is written by ``FeedbackHTMLExporter`` (``GenerateFeedback.exporter_class``), in the
 language of the notebook's edition (autograder.translations) or ``$DLCOURSE_LANG``. It runs no
 script and loads nothing: formulas are MathML written with the page (autograder.mathml, the course's
-``HTMLExporter.filters``), not typeset by MathJax from the network; outputs wrap to the page's width; the summary at the top
+``HTMLExporter.filters``), not typeset by MathJax from the network (autograder/templates/); outputs wrap to the page's width; the summary at the top
 names each graded function, its points and the known mistake its hidden tests recognised.
 """
 import html as html_escape
@@ -115,7 +115,6 @@ math[display="block"] { display: block; margin: 0.6em 0; }
 .feedback-mistake { color: #a94442; }
 </style>
 """
-MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 SUMMARY_LINK = re.compile(r'<li><a href="#(?P<grade_id>[^"]+)">Test cell</a> (?P<score>\(Score: [^)]*\))</li>')
 
 
@@ -162,7 +161,7 @@ class FeedbackHTMLExporter(HTMLExporter):
         self.register_filter("highlight_code", highlight_code)
         self.register_filter("filter_data_type", filter_data_type)
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-        html = MATHJAX.sub("", html, count=1).replace("</head>", PAGE_STYLE + "</head>", 1)
+        html = html.replace("</head>", PAGE_STYLE + "</head>", 1)
         with using(language_of(nb)):
             html = translate_page(_named_summary(html, summary_lines(nb)))
         return IMG_WITHOUT_ALT.sub(f'<img alt="{NO_ALT}"', html), resources

@@ -8,6 +8,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from traitlets.config import Config
 
 from autograder.feedback import NO_ALT, FeedbackHTMLExporter
+from autograder.mathml import is_plain_mathml, to_mathml
+from autograder.nbgrader_settings import course_config
+from conftest import REPO
 
 PNG = base64.b64encode(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                                      "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a2d8a4d600"
@@ -31,11 +34,9 @@ def _pages():
 
 
 def test_the_page_has_the_same_text_as_nbconverts():
-    """(Its head differs: no MathJax script, a style of its own; autograder.feedback.)"""
+    """(Its head has a style of its own: autograder.feedback.)"""
     ours, theirs = _pages()
     assert ours.body.get_text() == theirs.body.get_text()
-    mathjax = [[s["src"] for s in page.find_all("script", src=True) if "mathjax" in s["src"]] for page in (ours, theirs)]
-    assert mathjax[0] == [] and mathjax[1] != []
     assert [str(t) for t in ours.select("pre, code, h1, p")] == [str(t) for t in theirs.select("pre, code, h1, p")]
 
 
@@ -43,3 +44,23 @@ def test_every_image_has_the_same_alternative_text_as_nbconverts():
     ours, theirs = _pages()
     alts = [img.get("alt") for img in ours.find_all("img")]
     assert alts == [img.get("alt") for img in theirs.find_all("img")] == ["a cat", NO_ALT, NO_ALT]
+
+
+def test_with_the_courses_settings_formulas_are_mathml():
+    """(That the feedback template then loads no MathJax is tested on real pages in chromium:
+    tests/test_editions_grading.py.)"""
+    config = course_config(REPO)
+    config.merge(Config({"HTMLExporter": {"template_name": "classic"}}))
+    page, _ = FeedbackHTMLExporter(config=config).from_notebook_node(nbformat.from_dict(_notebook()))
+    soup = BeautifulSoup(page, "html.parser")
+    assert [str(m) for m in soup.find_all("math")] == [
+        '<math display="inline" xmlns="http://www.w3.org/1998/Math/MathML"><mrow><msup><mi>x</mi><mn>2</mn></msup>'
+        '</mrow></math>']
+    assert "$" not in soup.body.get_text()
+
+
+def test_a_formula_that_is_not_plain_mathml_is_shown_as_its_tex():
+    assert to_mathml(r"\text{<script>alert(1)</script>}") == (
+        '<span class="tex">$\\text{&lt;script&gt;alert(1)&lt;/script&gt;}$</span>')
+    assert to_mathml(r"\frac{1}{m}", display=True).startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">')
+    assert not is_plain_mathml('<math><mi onclick="x()">a</mi></math>') and is_plain_mathml("<math><mi>a</mi></math>")

@@ -28,7 +28,7 @@ from distributed import Client
 from nbgrader.api import Gradebook
 
 from autograder import cluster, jobs, samples, sandbox
-from autograder.nbgrader_run import kill_tree, make_workspace
+from autograder.nbgrader_run import generated_release, kill_tree, make_workspace
 from autograder.verdicts import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
@@ -513,9 +513,9 @@ def _snoop(batch) -> dict:
 
 
 def test_a_job_never_sees_the_course_directory(batch):
-    # the canary is in the course directory: its source notebook and the release generated from it
-    for folder in ("source", "release"):
-        assert batch.canary in (batch.ws / folder / ASSIGNMENT / NOTEBOOK).read_text()
+    # the canary is in the course directory: its source notebook and the release grading generated from it
+    for path in (batch.ws / "source" / ASSIGNMENT / NOTEBOOK, generated_release(batch.ws, ASSIGNMENT, NOTEBOOK)):
+        assert batch.canary in path.read_text()
     found = _snoop(batch)
     control = found["control"]
     assert control == "/tmp/control/reference.py"
@@ -598,7 +598,7 @@ def test_unreachable_scheduler_writes_nothing(unreachable):
     ws = unreachable.ws
     assert sorted(p.relative_to(ws) for p in ws.rglob("*")) == unreachable.before
     assert [n for n in ("gradebook.db", "submitted", "autograded", "feedback", "release", "grades.csv",
-                        ".dlcourse-runs.json") if (ws / n).exists()] == []
+                        ".dlcourse-runs.json", ".dlcourse-generated") if (ws / n).exists()] == []
 
 
 # -- workers without sandbox slots -------------------------------------------------------------------------

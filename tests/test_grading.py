@@ -13,6 +13,7 @@ from autograder import cli, samples, submissions
 from autograder.registry import ASSIGNMENTS
 from autograder.verdicts import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, max_score
+from test_learners_work import hashes
 
 FULL = 12  # week2_logistic_regression's points, checked against its notebook below
 
@@ -112,10 +113,13 @@ def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys)
     target = course / "submitted" / "eve" / ASSIGNMENT
     target.mkdir(parents=True)
     shutil.copy(workdir / "incoming" / ASSIGNMENT / "ada_reference" / NOTEBOOK, target / NOTEBOOK)
+    before = {part: hashes(course / part) for part in ("source", "release", "submitted")}
     assert cli.main(["grade", ASSIGNMENT, "--course-dir", str(course)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^eve +12/12  full marks$", out, re.M), out
     assert (course / "feedback" / "eve" / ASSIGNMENT / "logistic_regression.html").is_file()
+    # graded in place: the submission, the source and the release are as they were
+    assert {part: hashes(course / part) for part in before} == before
 
 
 def test_a_single_notebook_is_graded_as_me(demo, tmp_path, capsys):

@@ -37,7 +37,6 @@ import hashlib
 import os
 import shutil
 import signal
-import stat
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -237,7 +236,7 @@ def _copy_in(sub: submissions.Submission, target: Path, limits: submissions.Limi
         return f"{sub.path.name} changed while it was being graded; grade again"
     student_dir = target.parent.parent
     for path in (student_dir, target.parent):
-        if os.path.lexists(path) and not _is_real_dir(path):
+        if os.path.lexists(path) and not untrusted.is_real_dir(path):
             os.unlink(path)  # a link or file left in submitted/ is replaced, never followed
     if target.parent.exists():
         shutil.rmtree(target.parent)
@@ -246,10 +245,6 @@ def _copy_in(sub: submissions.Submission, target: Path, limits: submissions.Limi
     with os.fdopen(fd, "wb") as f:
         f.write(data)
     return None
-
-
-def _is_real_dir(path: Path) -> bool:
-    return stat.S_ISDIR(os.lstat(path).st_mode)
 
 
 def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending: list[Result], seed: int,

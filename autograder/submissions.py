@@ -105,18 +105,11 @@ def _entry(folder: Path, name: str, mode: int, assignment_id: str, notebook: str
         return Submission(name, student_dir / notebook, f"{shown} is a symbolic link, not a folder; nothing it "
                           "points to was read. Put the student's files in a real folder and grade again")
     nested = student_dir / assignment_id
-    tree = nested if _is_dir(nested) else student_dir
+    tree = nested if untrusted.is_real_dir(nested) else student_dir
     sub = Submission(name, tree / notebook, check_tree(student_dir, tree, limits))
     if sub.problem is None:
         sub.problem, sub.digest = check_notebook(sub.path, limits, cells, where=student_dir, tree=tree)
     return sub
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def show(name: str) -> str:

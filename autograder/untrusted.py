@@ -31,6 +31,14 @@ def kind(mode: int) -> str:
     return "a regular file" if stat.S_ISREG(mode) else _KINDS.get(stat.S_IFMT(mode), "a special file")
 
 
+def is_real_dir(path: Path | str) -> bool:
+    """``path`` is a folder itself, not a link to one (False when it is missing or unreadable)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def read_bytes(path: Path | str, max_bytes: int, *, name: str | None = None, single_link: bool = False) -> bytes:
     """The contents of ``path`` if it is a regular file of at most ``max_bytes`` bytes, else ``Refused``.
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,14 +210,14 @@ class SandboxedGrading(NbGraderPreprocessor):
 
     def _neighbour_files(self, assignment_id: str, student: str) -> dict[str, bytes]:
         """The same student's submitted notebooks of the assignments this one reads (``Assignment.uses``),
-        as job files ``neighbours/<id>/<notebook>``: from ``submitted/<student>/<id>/``, read as untrusted
-        (no folder or file that is a link, no larger than a submitted notebook may be). One that is missing or refused
-        is left out: the notebook then says itself that it found none."""
+        as job files ``neighbours/<id>/<notebook>``: from ``submitted/<student>/<id>/``, read as
+        untrusted (no folder or file that is a link, no larger than a submitted notebook may be). One
+        that is missing or refused is left out: the notebook then says itself that it found none."""
         coursedir = CourseDirectory(parent=self)
         out = {}
         for used in ASSIGNMENTS[assignment_id].uses:
             folder = Path(coursedir.format_path(coursedir.submitted_directory, student, used.id))
-            if not all(_is_real_dir(f) for f in (folder.parent, folder)):
+            if not all(untrusted.is_real_dir(f) for f in (folder.parent, folder)):
                 continue
             try:
                 out[f"{protocol.NEIGHBOURS}/{used.id}/{used.notebook}"] = untrusted.read_bytes(
@@ -289,13 +288,6 @@ def is_demo_cell(cell) -> bool:
     return (cell.cell_type == "code" and isinstance(role, dict) and isinstance(course, dict)
             and role.get("locked") is True and not role.get("grade") and not role.get("solution")
             and course.get("skip_when_grading") is True)
-
-
-def _is_real_dir(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def _student_files(folder: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> dict[str, bytes]:

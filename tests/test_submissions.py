@@ -288,3 +288,46 @@ def test_limits_are_defined_once_with_sensible_defaults():
     source = nbformat.read(SOURCE, as_version=4)
     assert len(source.cells) * 10 < submissions.LIMITS.cells
     assert SOURCE.stat().st_size * 10 < submissions.LIMITS.notebook_bytes
+
+
+# -- the notebooks of other assignments a notebook reads (Assignment.uses: the week-4 application) ----------
+
+def test_a_step_by_step_notebook_that_is_a_link_is_not_brought_in_self_study(tmp_path):
+    """Self-study brings the notebook beside the learner's folder, vetted like a submission: a symbolic
+    link (to anything: here the course's source, with its solutions) is refused and nothing is copied."""
+    from autograder.registry import get
+    application, step_by_step = get("week4_deep_network_application"), get("week4_deep_network")
+    course, learner = tmp_path / "course", tmp_path / "learner"
+    (learner / application.id).mkdir(parents=True)
+    (learner / step_by_step.id).mkdir()
+    notebook = learner / application.id / application.notebook
+    notebook.write_bytes(application.release_path().read_bytes())
+    (learner / step_by_step.id / step_by_step.notebook).symlink_to(step_by_step.source_path())
+    said = []
+    grading._bring_neighbours(course, application, notebook, submissions.LIMITS, said.append)
+    assert len(said) == 1 and said[0].startswith(f"  {step_by_step.id}: {learner / step_by_step.id / step_by_step.notebook} "
+                                                 "cannot be used (")
+    assert not (course / "submitted").exists()
+
+
+def test_a_batch_gives_the_sandbox_no_step_by_step_notebook_through_a_link(tmp_path):
+    """In a batch the sandbox gets submitted/<student>/week4_deep_network/deep_network.ipynb only when
+    neither that folder nor the file is a link; a real one is sent as it is."""
+    from autograder.nbgrader_settings import course_config
+    from autograder.registry import get
+    from autograder.verdicts import SandboxedGrading
+    step_by_step = get("week4_deep_network")
+    course = tmp_path / "course"
+    (course / "source").mkdir(parents=True)
+    (course / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text())
+    grading_step = SandboxedGrading(config=course_config(course))
+    honest = course / "submitted" / "ann" / step_by_step.id
+    honest.mkdir(parents=True)
+    (honest / step_by_step.notebook).write_bytes(step_by_step.release_path().read_bytes())
+    (course / "submitted" / "bob").mkdir()
+    (course / "submitted" / "bob" / step_by_step.id).symlink_to(honest)
+    (course / "submitted" / "cy" / step_by_step.id).mkdir(parents=True)
+    (course / "submitted" / "cy" / step_by_step.id / step_by_step.notebook).symlink_to(step_by_step.source_path())
+    sent = {s: grading_step._neighbour_files("week4_deep_network_application", s) for s in ("ann", "bob", "cy", "dee")}
+    key = f"neighbours/{step_by_step.id}/{step_by_step.notebook}"
+    assert sent == {"ann": {key: step_by_step.release_path().read_bytes()}, "bob": {}, "cy": {}, "dee": {}}

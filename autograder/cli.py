@@ -22,14 +22,13 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import sandbox
-from .nbgrader_run import REPO_ROOT, make_workspace, register_assignment
+from .nbgrader_run import REPO_ROOT, make_workspace, release_registered
 from .registry import ASSIGNMENTS
 
 if TYPE_CHECKING:
@@ -53,11 +52,7 @@ def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[gra
     out = {}
     for assignment_id in assignment_ids or ASSIGNMENTS:
         assignment = ASSIGNMENTS[assignment_id]
-        # the release as `dlcourse release` makes it (generated aside, then copied), generated the way
-        # grading needs it, so that grading does not generate it again
-        generated = register_assignment(ws, assignment.id, assignment.notebook)
-        release_dir = ws / "release" / assignment.id
-        shutil.copytree(generated.parent, release_dir, dirs_exist_ok=True)
+        release_dir = release_registered(ws, assignment.id, assignment.notebook)
         incoming = workdir / "incoming" / assignment.id
         kinds = samples.write_samples(assignment.source_path(ws), release_dir / assignment.notebook,
                                       assignment.id, incoming)

@@ -215,6 +215,16 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
     return release
 
 
+def release_registered(course_dir: Path, assignment_id: str, notebook: str, log=print) -> Path:
+    """``course_dir/release/<id>/`` as ``dlcourse release`` writes it (generated aside, then copied),
+    from the assignment as grading registers it (``register_assignment``), so that grading does not
+    generate it again; returns the folder. For a course of its own (the demo's, the tests')."""
+    generated = register_assignment(course_dir, assignment_id, notebook, log=log)
+    release_dir = Path(course_dir).resolve() / "release" / assignment_id
+    shutil.copytree(generated.parent, release_dir, dirs_exist_ok=True)
+    return release_dir
+
+
 def generated_release(course_dir: Path, assignment_id: str, notebook: str) -> Path | None:
     """The release notebook ``register_assignment`` kept, if it was generated from the source as it is
     now (else None: the source changed since)."""

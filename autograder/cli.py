@@ -178,9 +178,10 @@ def _told_errors() -> tuple[type[BaseException], ...]:
     from .grade_cells import GradeCellMismatch
     from .nbgrader_run import NbgraderError
     from .report import ReportError
+    from .runs import BadSeed
 
     return (NbgraderError, FileNotFoundError, sandbox.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
-            ReportError)
+            ReportError, BadSeed)
 
 
 if __name__ == "__main__":

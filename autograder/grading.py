@@ -129,6 +129,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     Interrupted (KeyboardInterrupt, or ``Signalled`` under ``stopping_on_signals``), it stops every
     job and process it started and raises ``GradingStopped`` naming the students graded and not.
     """
+    if seed is not None:
+        runs.check_seed(seed)  # before anything starts or is written
     if use_sandbox and not scheduler and sandbox.unavailable_reason():  # this machine runs the notebooks
         raise sandbox.SandboxUnavailable(sandbox.unavailable_reason())
     course_dir = Path(course_dir).resolve()

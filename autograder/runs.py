@@ -16,6 +16,19 @@ import time
 from pathlib import Path
 
 RUNS = ".dlcourse-runs.json"
+SEEDS = range(2 ** 32)  # what numpy's RandomState (the hidden inputs' generator) accepts
+
+
+class BadSeed(ValueError):
+    """A seed given or recorded that is not one of SEEDS; the message says which and what to do."""
+
+
+def check_seed(seed, where: str = "--seed", remedy: str = "") -> int:
+    """``seed`` if it is an int of SEEDS, else BadSeed naming ``where`` it came from (and ``remedy``)."""
+    if type(seed) is not int or seed not in SEEDS:
+        raise BadSeed(f"{where} is {seed!r}, which is not a seed: a seed is a whole number from 0 to "
+                      f"{SEEDS[-1]}{remedy}. Nothing was graded or written.")
+    return seed
 
 
 def _read(course_dir: Path) -> dict:
@@ -33,14 +46,18 @@ def _write(course_dir: Path, data: dict) -> None:
 
 
 def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> int:
-    """The run's seed (see the module's docstring), recorded as this assignment's unfinished run."""
+    """The run's seed (see the module's docstring), recorded as this assignment's unfinished run; BadSeed,
+    with nothing written, for a seed given or recorded that is not one of SEEDS."""
     data = _read(course_dir)
     last = data.get(assignment_id)
-    if seed is None and isinstance(last, dict) and last.get("finished") is False and type(last.get("seed")) is int:
-        seed = last["seed"]
+    if seed is not None:
+        check_seed(seed)
+    elif isinstance(last, dict) and last.get("finished") is False and "seed" in last:
+        seed = check_seed(last["seed"], f"the seed of the interrupted run of {assignment_id} in {course_dir / RUNS}",
+                          "; pass --seed N to grade with another one")
         log(f"Resuming the grading run of {assignment_id} interrupted since {last.get('started', '?')} "
             f"(seed {seed}): submissions it graded are kept; pass --seed or --force to start afresh.")
-    elif seed is None:
+    else:
         seed = secrets.randbits(32)
     data[assignment_id] = {"seed": seed, "started": time.strftime("%Y-%m-%d %H:%M:%S"), "finished": False}
     _write(course_dir, data)

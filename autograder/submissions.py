@@ -33,7 +33,7 @@ from pathlib import Path
 
 from . import untrusted
 
-STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
+STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*\Z")  # \Z: "$" would let a trailing newline through
 SELF = "me"
 
 

@@ -331,3 +331,39 @@ def test_a_batch_gives_the_sandbox_no_step_by_step_notebook_through_a_link(tmp_p
     sent = {s: grading_step._neighbour_files("week4_deep_network_application", s) for s in ("ann", "bob", "cy", "dee")}
     key = f"neighbours/{step_by_step.id}/{step_by_step.notebook}"
     assert sent == {"ann": {key: step_by_step.release_path().read_bytes()}, "bob": {}, "cy": {}, "dee": {}}
+
+
+# -- instructor input checked before anything is written ---------------------------------------------------
+
+@pytest.mark.parametrize("seed", ["-1", str(2 ** 32)])
+def test_a_seed_that_is_not_one_is_refused_before_anything_is_written(tmp_path, capsys, seed):
+    from autograder import cli
+    course = cli.make_workspace(tmp_path / "course")
+    (tmp_path / "in" / "ann").mkdir(parents=True)
+    before = sorted(p.relative_to(course) for p in course.rglob("*"))
+    assert cli.main(["grade", ASSIGNMENT, str(tmp_path / "in"), "--course-dir", str(course), "--seed", seed]) == 1
+    assert capsys.readouterr().err == (f"dlcourse: --seed is {seed}, which is not a seed: a seed is a whole number "
+                                       "from 0 to 4294967295. Nothing was graded or written.\n")
+    assert sorted(p.relative_to(course) for p in course.rglob("*")) == before
+
+
+def test_a_recorded_seed_that_is_not_one_is_refused_and_the_record_kept(tmp_path, capsys):
+    from autograder import cli, runs
+    course = cli.make_workspace(tmp_path / "course")
+    (tmp_path / "in" / "ann").mkdir(parents=True)
+    record = json.dumps({ASSIGNMENT: {"seed": -1, "started": "2026-12-01 10:00:00", "finished": False}})
+    (course / runs.RUNS).write_text(record)
+    assert cli.main(["grade", ASSIGNMENT, str(tmp_path / "in"), "--course-dir", str(course), "--no-progress"]) == 1
+    assert capsys.readouterr().err == (
+        f"dlcourse: the seed of the interrupted run of {ASSIGNMENT} in {course / runs.RUNS} is -1, which is not a "
+        "seed: a seed is a whole number from 0 to 4294967295; pass --seed N to grade with another one. Nothing was "
+        "graded or written.\n")
+    assert (course / runs.RUNS).read_text() == record
+    assert not (course / "gradebook.db").exists() and not (course / "submitted").exists()
+
+
+def test_a_student_folder_name_with_a_trailing_newline_gets_a_sentence_about_the_name(tmp_path):
+    (tmp_path / "ann\n").mkdir()
+    [sub] = submissions.find(tmp_path, ASSIGNMENT, NOTEBOOK)
+    assert (sub.enrol, sub.problem) == (False, "student folder name 'ann\\n' is not a valid student id "
+                                               "(use letters, digits, _ . @ -)")

@@ -12,10 +12,11 @@ Order of steps (``GenerateFeedback.preprocessors``):
 5. nbconvert's ``CSSHTMLHeaderPreprocessor``.
 
 The page is written by ``FeedbackHTMLExporter`` (``GenerateFeedback.exporter_class``), in the
-language of the notebook's edition (autograder.translations) or ``$DLCOURSE_LANG``. It runs no
-script and loads nothing: formulas are MathML written with the page (autograder.mathml, the course's
-``HTMLExporter.filters``), not typeset by MathJax from the network (autograder/templates/); outputs wrap to the page's width; the summary at the top
-names each graded function, its points and the known mistake its hidden tests recognised.
+language of the notebook's edition (autograder.translations) or ``$DLCOURSE_LANG``. It loads
+nothing: formulas are MathML written with the page (autograder.mathml, the course's
+``HTMLExporter.filters``), not typeset by MathJax from the network (autograder/templates/); outputs
+wrap to the page's width; the summary at the top names each graded function, its points and the known
+mistake its hidden tests recognised.
 """
 import html as html_escape
 import re
@@ -128,7 +129,7 @@ def summary_lines(nb) -> dict[str, tuple[str, str | None]]:
         grade_id = cell.metadata["nbgrader"]["grade_id"]
         text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
         mistake = next((line.split(lead, 1)[1].strip() for line in text.splitlines() if lead in line), None)
-        out[grade_id] = (grade_id.removeprefix("test_"), mistake)
+        out[grade_id] = (grade_id.removeprefix(grade_cells.PREFIX), mistake)
     return out
 
 
@@ -165,4 +166,3 @@ class FeedbackHTMLExporter(HTMLExporter):
         with using(language_of(nb)):
             html = translate_page(_named_summary(html, summary_lines(nb)))
         return IMG_WITHOUT_ALT.sub(f'<img alt="{NO_ALT}"', html), resources
-

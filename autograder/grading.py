@@ -20,8 +20,9 @@ the others):
    ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
    file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab, on this machine
    without a cluster, with the learner's notebooks of the assignments it reads from the folders
-   beside it (``Assignment.uses``; a batch gives each student's own submissions of them). Each graded submission's feedback is written right after its grades
-   (nbgrader's ``GenerateFeedback``, hidden tests removed, see autograder.feedback);
+   beside it (``Assignment.uses``; a batch gives each student's own submissions of them). Each
+   graded submission's feedback is written right after its grades (nbgrader's ``GenerateFeedback``,
+   hidden tests removed, see autograder.feedback);
 5. grades.csv (nbgrader's export plugin);
 6. read the scores back from the gradebook, and what went wrong from each grading record.
 
@@ -177,7 +178,8 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     return results
 
 
-def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, coordinator, log) -> list[Result]:
+def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, coordinator,
+             log) -> list[Result]:
     """Step 3: every submission vetted (a row each) and the gradable ones in submitted/; returns the
     results still to autograde."""
     log(f"Hidden tests use seed {seed} (pass --seed {seed} to reproduce this run); "
@@ -209,14 +211,15 @@ def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, 
 def _bring_neighbours(course_dir: Path, assignment, notebook: Path, limits: submissions.Limits, log) -> None:
     """Self-study: the learner's notebooks of the assignments this one reads (``Assignment.uses``), from
     the folders beside the notebook's (``../<id>/<notebook>``, as in JupyterLab), vetted like a submission
-    and copied into submitted/me/<id>/, where grading gives them to the sandbox (never written where they lie)."""
+    and copied into submitted/me/<id>/, where grading gives them to the sandbox (never written where
+    they lie)."""
     for used in assignment.uses:
         path = notebook.parent.parent / used.id / used.notebook
         target = course_dir / "submitted" / submissions.SELF / used.id / used.notebook
         if not path.is_file():
             log(f"  {used.id}: no {used.notebook} at {path} (the folder beside this notebook's), so the cells "
                 "that use its functions cannot run; the functions graded here are judged all the same")
-            if target.parent.is_dir() and not target.parent.is_symlink():
+            if untrusted.is_real_dir(target.parent):
                 shutil.rmtree(target.parent)  # an earlier copy is not what lies beside the notebook now
             continue
         problem, digest = submissions.check_notebook(path, limits)

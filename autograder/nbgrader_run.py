@@ -196,14 +196,13 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
     missing: most runs skip it."""
     course_dir = Path(course_dir).resolve()
     db_url, course_id = gradebook_of(course_dir)
-    kept = course_dir / GENERATED_DIR / assignment_id
     stamp = {"source_sha256": _tree_digest(course_dir / "source" / assignment_id), "db_url": db_url,
              "course_id": course_id}
-    release = kept / "release" / notebook
-    if release.is_file() and _read_json(kept / STAMP) == stamp and _in_gradebook(db_url, course_id, assignment_id,
-                                                                                 notebook):
+    release = _kept_release(course_dir, assignment_id, notebook, stamp)
+    if release is not None and _in_gradebook(db_url, course_id, assignment_id, notebook):
         return release
     log(f"Generating {assignment_id} from {course_dir / 'source' / assignment_id} (records it in the gradebook)")
+    kept = course_dir / GENERATED_DIR / assignment_id
     with tempfile.TemporaryDirectory(prefix="dlcourse-generate-") as tmp:
         ws = make_workspace(Path(tmp), course_dir, gradebook=(db_url, course_id))
         nbgrader(["generate_assignment", assignment_id, "--force"], ws, children=children)
@@ -212,7 +211,7 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
         kept.mkdir(parents=True)
         shutil.copytree(ws / "release" / assignment_id, kept / "release")
     (kept / STAMP).write_text(json.dumps(stamp, indent=1))
-    return release
+    return kept / "release" / notebook
 
 
 def release_registered(course_dir: Path, assignment_id: str, notebook: str, log=print) -> Path:
@@ -228,13 +227,18 @@ def release_registered(course_dir: Path, assignment_id: str, notebook: str, log=
 def generated_release(course_dir: Path, assignment_id: str, notebook: str) -> Path | None:
     """The release notebook ``register_assignment`` kept, if it was generated from the source as it is
     now (else None: the source changed since)."""
+    digest = _tree_digest(Path(course_dir) / "source" / assignment_id)
+    return _kept_release(course_dir, assignment_id, notebook, {"source_sha256": digest})
+
+
+def _kept_release(course_dir: Path, assignment_id: str, notebook: str, wanted: dict) -> Path | None:
+    """The kept release notebook if its stamp has every value of ``wanted``, else None."""
     kept = Path(course_dir) / GENERATED_DIR / assignment_id
     stamp = _read_json(kept / STAMP)
-    if not (isinstance(stamp, dict) and (kept / "release" / notebook).is_file()):
+    release = kept / "release" / notebook
+    if not (isinstance(stamp, dict) and release.is_file() and all(stamp.get(k) == v for k, v in wanted.items())):
         return None
-    if stamp.get("source_sha256") != _tree_digest(Path(course_dir) / "source" / assignment_id):
-        return None
-    return kept / "release" / notebook
+    return release
 
 
 def gradebook_of(course_dir: Path) -> tuple[str, str]:

@@ -10,8 +10,8 @@ from traitlets.config import Config, PyFileConfigLoader
 COURSE_ID = "dl-course"
 CONFIG_FILE = "nbgrader_config.py"
 TEMPLATES = Path(__file__).with_name("templates")
-# Where nbgrader's feedback and formgrader keep their page templates (its own HTMLExporter setting,
-# which the course's replaces: nbgrader sets it only where no configuration does).
+# Where nbgrader's feedback and formgrader keep their page templates: the course's
+# HTMLExporter.extra_template_basedirs replaces nbgrader's own, so it lists this folder too.
 NBGRADER_TEMPLATES = Path(importlib.util.find_spec("nbgrader").origin).parent / "server_extensions" / "formgrader" / "templates"
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 # nbgrader's default CourseDirectory.ignore, plus the translation files kept beside each source notebook
@@ -71,11 +71,10 @@ def configure(c, root: str | Path) -> None:
     ]
     c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackHTMLExporter"
     # Formulas as MathML, written with the page (the feedback pages, the formgrader's view of a
-    # notebook): they render offline, with no script (nbconvert's pages load MathJax from a CDN,
-    # which autograder/templates/mathjax.html.j2 replaces by nothing).
+    # notebook): they render offline. nbconvert's pages would load MathJax from a CDN; the macro that
+    # does it is replaced by autograder/templates/base/mathjax.html.j2, found before nbconvert's, which
+    # loads nothing; nbgrader's own templates (feedback, formgrade) are found as nbgrader finds them.
     c.HTMLExporter.filters = {"markdown2html": "autograder.mathml.markdown2html"}
-    # autograder/templates/base/mathjax.html.j2 (a macro that loads nothing) comes before nbconvert's;
-    # nbgrader's own templates (feedback, formgrade) are found as nbgrader finds them.
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(NBGRADER_TEMPLATES)]
 
 

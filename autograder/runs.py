@@ -47,17 +47,16 @@ def _write(course_dir: Path, data: dict) -> None:
 
 def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> int:
     """The run's seed (see the module's docstring), recorded as this assignment's unfinished run; BadSeed,
-    with nothing written, for a seed given or recorded that is not one of SEEDS."""
+    with nothing written, for a recorded seed that is not one of SEEDS (``seed``, given, was checked
+    by the caller: autograder.grading, before anything started)."""
     data = _read(course_dir)
     last = data.get(assignment_id)
-    if seed is not None:
-        check_seed(seed)
-    elif isinstance(last, dict) and last.get("finished") is False and "seed" in last:
+    if seed is None and isinstance(last, dict) and last.get("finished") is False and "seed" in last:
         seed = check_seed(last["seed"], f"the seed of the interrupted run of {assignment_id} in {course_dir / RUNS}",
                           "; pass --seed N to grade with another one")
         log(f"Resuming the grading run of {assignment_id} interrupted since {last.get('started', '?')} "
             f"(seed {seed}): submissions it graded are kept; pass --seed or --force to start afresh.")
-    else:
+    elif seed is None:
         seed = secrets.randbits(32)
     data[assignment_id] = {"seed": seed, "started": time.strftime("%Y-%m-%d %H:%M:%S"), "finished": False}
     _write(course_dir, data)

@@ -25,9 +25,9 @@ EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 GREEN, YELLOW, RESET = "\033[92m", "\033[93m", "\033[0m"
 
 
-# ``Exercise.stand_ins`` for a stand-in that computes what a correct function does.
 # How a message names a known mistake (the feedback page's summary finds the mistake by it).
 KNOWN_MISTAKE = N_("This matches a known mistake: {says}")
+# ``Exercise.stand_ins`` for a stand-in that computes what a correct function does.
 CORRECT_STAND_IN = N_("a stand-in {name} (it computes what a correct one does, so a bug in yours costs no points here)")
 
 

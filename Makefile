@@ -62,4 +62,4 @@ bench-training: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/training_time.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated
+	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated .dlcourse-graded .dlcourse-lock

@@ -178,10 +178,11 @@ def _told_errors() -> tuple[type[BaseException], ...]:
     from .grade_cells import GradeCellMismatch
     from .nbgrader_run import NbgraderError
     from .report import ReportError
-    from .runs import BadSeed
+    from .options import BadOption
+    from .runs import Busy
 
     return (NbgraderError, FileNotFoundError, sandbox.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
-            ReportError, BadSeed)
+            ReportError, BadOption, Busy)
 
 
 if __name__ == "__main__":

@@ -15,10 +15,14 @@ probes it (``sandbox.unavailable_reason``) and a clear error names those where i
 that joins later and has no sandbox fails its first job with ``SandboxUnavailable``, which stops
 the run the same way.
 
-A worker that dies while running a job (killed, out of memory) loses nothing: the scheduler runs the
-job again on another worker, up to ``RETRIES`` more times (Dask's ``allowed-failures``; for a cluster
-of your own, the scheduler's setting, see the README); a job that still does not finish raises
-``KilledWorker`` on the coordinator, which gives that submission 0 with a clear message.
+A worker that dies while running a job (killed, out of memory) loses nothing, and costs only the
+job it was running: each job tells the scheduler when it starts on a worker (an event,
+``STARTED``), so the coordinator (autograder.grading) counts a job's runs itself and sends again a
+job whose worker died while it was only queued there, without counting that against it. A job
+whose worker died each of ``ATTEMPTS`` times it ran gets 0 with a clear message. Dask's own count
+(``allowed-failures``) cannot tell a running job from one queued behind it; on a local cluster it is
+0, so every death comes straight to the coordinator; a cluster of your own may retry first, and
+the coordinator still counts only real runs (see the README).
 """
 from __future__ import annotations
 
@@ -27,13 +31,15 @@ import os
 from dataclasses import dataclass
 
 import dask
-from distributed import Client, LocalCluster, as_completed
+from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.client import Future
 
 from . import jobs, sandbox
 
 SLOT = "sandbox"                 # the worker resource: sandboxes a worker may run at once
-RETRIES = 2                      # runs of a job beyond the first when its worker dies (LocalCluster)
+ATTEMPTS = 3                     # runs of a job whose worker dies each time, then it gets 0
+REQUEUES = 20                    # sends of a job that lost its worker before it started, then it gets 0
+STARTED = "dlcourse-started-"    # + a job's key: the event a job logs when it starts on a worker
 CONNECT_SECONDS = 10             # to reach a scheduler given with --scheduler
 WORKER_SECONDS = 30              # for its first worker to appear
 
@@ -57,8 +63,12 @@ class Cluster:
 
     def submit(self, job: jobs.Job) -> Future:
         # pure=False: a job is a new run even if the same bytes were sent before (a new seed, a retry).
-        return self.client.submit(jobs.run, job, resources={SLOT: 1}, pure=False,
+        return self.client.submit(_run_telling_start, job, resources={SLOT: 1}, pure=False,
                                   key=f"grade-{job.student}-{os.urandom(4).hex()}")
+
+    def runs_started(self, future: Future) -> int:
+        """How many times the job of ``future`` started on a worker (see the module's docstring)."""
+        return len(self.client.get_events(STARTED + str(future.key)))
 
     def as_completed(self) -> as_completed:
         """An iterator over futures as they finish, to which more can be added while it runs."""
@@ -89,7 +99,7 @@ def start(scheduler: str | None = None, workers: int | None = None, use_sandbox:
     else:
         n = max(1, workers or os.cpu_count() or 1)
         try:
-            with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # the coordinator counts
                 # No dashboard; the scheduler's HTTP server (health checks) on a free port, not 8787.
                 local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, resources={SLOT: 1},
                                      dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
@@ -107,6 +117,13 @@ def start(scheduler: str | None = None, workers: int | None = None, use_sandbox:
             local.close()
         raise
     return Cluster(client, local, slots)
+
+
+def _run_telling_start(job: jobs.Job) -> sandbox.Outcome:
+    """On a worker: tell the scheduler this job starts here (``STARTED``), then run it."""
+    worker = get_worker()
+    worker.log_event(STARTED + str(worker.get_current_task()), {"worker": worker.address})
+    return jobs.run(job)
 
 
 def _check(client: Client, scheduler: str | None, use_sandbox: bool) -> int:

@@ -47,12 +47,13 @@ import nbformat
 from nbgrader.api import MissingEntry
 
 from distributed import KilledWorker
+from traitlets import TraitError
 
-from . import cluster, grade_cells, jobs, nbgrader_run, runs, sandbox, submissions, untrusted
+from . import cluster, grade_cells, jobs, nbgrader_run, options, runs, sandbox, submissions, untrusted
 from .coordinator import Coordinator
+from .nbgrader_settings import CONFIG_FILE, course_config
 from .progress import Progress
-from .registry import get
-from .verdicts import RECORD
+from .verdicts import RECORD, SandboxedGrading
 
 # Jobs prepared ahead of the workers: enough to keep every slot busy while the coordinator judges.
 WINDOW_PER_SLOT, MIN_WINDOW = 2, 4
@@ -130,18 +131,44 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
     Interrupted (KeyboardInterrupt, or ``Signalled`` under ``stopping_on_signals``), it stops every
     job and process it started and raises ``GradingStopped`` naming the students graded and not.
     """
+    # what the instructor gave, checked before anything starts or is written (autograder.options)
     if seed is not None:
-        runs.check_seed(seed)  # before anything starts or is written
+        options.check_seed(seed)
+    options.check_jobs(jobs)
+    options.check_cell_timeout(cell_timeout)
+    options.check_scheduler(scheduler)
+    assignment = options.check_assignment(assignment_id)
     if use_sandbox and not scheduler and sandbox.unavailable_reason():  # this machine runs the notebooks
         raise sandbox.SandboxUnavailable(sandbox.unavailable_reason())
     course_dir = Path(course_dir).resolve()
-    assignment = get(assignment_id)
-    folder = submissions.require(Path(folder).resolve() if folder else course_dir / "submitted")
+    folder = options.check_submissions(course_dir, submissions.require(Path(folder) if folder else course_dir / "submitted"))
     single = folder.is_file()  # self-study: one learner wants to see the whole notebook run
     source = course_dir / "source" / assignment_id / assignment.notebook
     if not source.is_file():
         raise FileNotFoundError(f"{source}: the source notebook is missing, so there is nothing to grade against. "
                                 "Pass --course-dir pointing at the course (the folder with source/).")
+    run_settings = {"SandboxedGrading": {"sandbox": use_sandbox, "skip_demo_cells": not single,
+                                         **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})}}
+    _check_limits(course_dir, run_settings)
+    with runs.one_run_at_a_time(course_dir, f"`dlcourse grade {assignment_id} {folder}`"):
+        return _grade_locked(course_dir, assignment, folder, source, single, seed, run_settings, use_sandbox,
+                             jobs, log, limits, scheduler, force, progress)
+
+
+def _check_limits(course_dir: Path, run_settings: dict) -> None:
+    """The course's grading limits (its nbgrader_config.py, and --cell-timeout) as the sandbox takes
+    them (protocol.Limits), or BadOption before anything is written."""
+    try:
+        SandboxedGrading(config=course_config(course_dir, run_settings)).limits()
+    except (ValueError, TraitError) as e:
+        raise options.BadOption(f"the grading limits are not valid: {e}. Fix the SandboxedGrading settings in "
+                                f"{course_dir / CONFIG_FILE} (README: \"Limits\"). {options.NOTHING_DONE}") from None
+
+
+def _grade_locked(course_dir, assignment, folder, source, single, seed, run_settings, use_sandbox, jobs, log,
+                  limits, scheduler, force, progress) -> list[Result]:
+    """``grade``, its arguments checked, holding the course directory's lock."""
+    assignment_id = assignment.id
     engine = None if single and not scheduler else cluster.start(scheduler, jobs, use_sandbox)
     children = nbgrader_run.Children()
     results: list[Result] = []
@@ -150,16 +177,16 @@ def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed
         seed = runs.begin(course_dir, assignment_id, seed, log)
         grade_cells.require_match(assignment, course_dir)
         release = nbgrader_run.register_assignment(course_dir, assignment.id, assignment.notebook, children, log)
-        settings = {"SandboxedGrading": {"seed": seed, "sandbox": use_sandbox, "skip_demo_cells": not single,
-                                         **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})},
+        settings = {"SandboxedGrading": {**run_settings["SandboxedGrading"], "seed": seed},
                     "RestoreCellRoles": {"release_notebook": str(release)}}
+        graded_as = {"seed": seed, "source_sha256": nbgrader_run.source_digest(course_dir, assignment_id)}
         with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
             pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results,
                                coordinator, log)
             if engine is not None:
                 log(f"Running the notebooks on {engine.where}.")
             show = Progress(len(pending), enabled=progress)
-            _grade_all(coordinator, engine, pending, seed, force, done, show, log)
+            _grade_all(coordinator, engine, pending, graded_as, force, done, show, log)
             show.close()
             log("Exporting grades.csv")
             coordinator.export(course_dir / "grades.csv")
@@ -252,13 +279,22 @@ def _copy_in(sub: submissions.Submission, target: Path, limits: submissions.Limi
     return None
 
 
-def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending: list[Result], seed: int,
+@dataclass
+class _Tries:
+    """How a student's job fared with dying workers in this run (autograder.cluster: counted here)."""
+    runs: int = 0       # times it started on a worker that then died
+    requeued: int = 0   # times a worker it was only queued on died, so it was sent again
+
+
+def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending: list[Result], graded_as: dict,
                force: bool, done: set[str], show: Progress, log) -> None:
     """Step 4: prepare here, run on the cluster (or here, with no cluster), finish here, as jobs
-    complete; at most ``WINDOW_PER_SLOT`` jobs per sandbox slot are prepared ahead (bounding memory)."""
-    kept = set() if force else _graded_before(coordinator, seed, pending)
+    complete; at most ``WINDOW_PER_SLOT`` jobs per sandbox slot are prepared ahead (bounding memory).
+    A job whose worker died is sent again unless it was its own fault (``_outcome``)."""
+    kept = set() if force else _graded_before(coordinator, graded_as, pending)
     todo = deque(pending)
     in_flight: dict = {}
+    tries: dict[str, _Tries] = {}
     completed = engine.as_completed() if engine else None
     window = max(MIN_WINDOW, WINDOW_PER_SLOT * engine.slots) if engine else 1
 
@@ -267,16 +303,22 @@ def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending
         result.events = _events(coordinator.autograded(result.student).parent / RECORD)
         show.ended(ok, len(in_flight))
 
+    def send(result: Result, plan) -> None:
+        future = engine.submit(plan.job)
+        in_flight[future] = (result, plan)
+        completed.add(future)
+
     def top_up() -> None:
         while todo and len(in_flight) < window:
             result = todo.popleft()
             if result.student in kept:
-                log(f"  {result.student}: already graded with seed {seed} from the same file: kept "
+                log(f"  {result.student}: already graded with seed {graded_as['seed']} from the same file: kept "
                     "(--force grades it again)")
                 if not coordinator.feedback_path(result.student).is_file():
                     _feedback(coordinator, result, log)
                 ended(result, True)
                 continue
+            runs.forget_graded(coordinator.course_dir, coordinator.assignment_id, result.student)
             started, cpu = time.perf_counter(), time.thread_time()
             try:
                 plan = coordinator.prepare(result.student)
@@ -288,47 +330,63 @@ def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending
                 result.coordinator_seconds += time.perf_counter() - started
                 result.coordinator_cpu_seconds += time.thread_time() - cpu
             if engine is None:
-                _finish(coordinator, result, plan, jobs.run(plan.job), log)
+                _finish(coordinator, result, plan, jobs.run(plan.job), graded_as, log)
                 ended(result, result.status == "graded")
                 continue
-            future = engine.submit(plan.job)
-            in_flight[future] = (result, plan)
-            completed.add(future)
+            send(result, plan)
             show.running(len(in_flight))
 
     top_up()
     for future in completed or ():
         result, plan = in_flight.pop(future)
-        _finish(coordinator, result, plan, _outcome(future, result.student), log)
+        outcome = _outcome(engine, future, tries.setdefault(result.student, _Tries()))
+        if outcome is None:
+            send(result, plan)
+            continue
+        _finish(coordinator, result, plan, outcome, graded_as, log)
         ended(result, result.status == "graded")
         top_up()
 
 
-def _outcome(future, student: str) -> sandbox.Outcome:
-    """The run's outcome; a run that never finished (its workers kept dying, or the worker failed)
-    is an outcome with ``failure`` set, judged like any other: every hidden test fails with that
-    reason. No working sandbox on a worker stops the whole run (SandboxUnavailable)."""
+def _outcome(engine: cluster.Cluster, future, tries: _Tries) -> sandbox.Outcome | None:
+    """The run's outcome, or None when the job is to be sent again: its worker died while it was only
+    queued there (not its fault, not counted), or while it ran fewer than ``cluster.ATTEMPTS``
+    times. A job that never finished (its workers kept dying while it ran, or the worker failed) is
+    an outcome with ``failure`` set, judged like any other: every hidden test fails with that reason.
+    No working sandbox on a worker stops the whole run (SandboxUnavailable)."""
     try:
         return future.result()
     except sandbox.SandboxUnavailable as e:
         raise sandbox.SandboxUnavailable(f"a worker that joined during the run has no working sandbox: {e}") from None
-    except KilledWorker as e:  # the scheduler's allowed-failures: cluster.RETRIES on a local cluster
-        attempts = (e.allowed_failures if isinstance(getattr(e, "allowed_failures", None), int) else cluster.RETRIES) + 1
-        why = (f"it was run {attempts} times and each time the worker running it stopped "
-               "(killed, or out of memory), so it was not run again")
+    except KilledWorker:
+        # Dask blames every job its dead worker held, running or queued; only the runs that started count
+        started = engine.runs_started(future)
+        tries.runs += started
+        tries.requeued += not started
+        if tries.runs >= cluster.ATTEMPTS:
+            why = (f"it was run {tries.runs} times and each time the worker running it stopped "
+                   "(killed, or out of memory), so it was not run again")
+        elif tries.requeued >= cluster.REQUEUES:
+            why = (f"the workers it was waiting on stopped {tries.requeued} times before it could start, so it "
+                   "was not sent again; grade it again when the cluster is steady")
+        else:
+            return None
     except Exception as e:  # noqa: BLE001 - whatever went wrong on the worker costs this submission only
         why = f"the worker could not run it ({type(e).__name__}: {str(e)[:300]})"
     return sandbox.Outcome(returncode=-9, seconds=0.0, stdout="", stderr="", failure=why)
 
 
-def _finish(coordinator: Coordinator, result: Result, plan, outcome, log) -> None:
-    """Judge and save the grades, then write the feedback (a grade stands even if its feedback fails)."""
+def _finish(coordinator: Coordinator, result: Result, plan, outcome, graded_as: dict, log) -> None:
+    """Judge and save the grades, record that they are (``runs.record_graded``: what resuming trusts),
+    then write the feedback (a grade stands even if its feedback fails)."""
     started, cpu = time.perf_counter(), time.thread_time()
     try:
         coordinator.finish(result.student, plan, outcome)
     except Exception as e:  # noqa: BLE001
         _not_graded(coordinator, result, "nbgrader could not grade this notebook", e, log)
     else:
+        runs.record_graded(coordinator.course_dir, coordinator.assignment_id, result.student,
+                           {**graded_as, "submission_sha256": plan.submission_sha256})
         _feedback(coordinator, result, log)
     finally:
         result.coordinator_seconds += time.perf_counter() - started
@@ -349,9 +407,10 @@ def _not_graded(coordinator: Coordinator, result: Result, what: str, error: Exce
     log(f"  {submissions.show(result.student)}: {result.status}")
 
 
-def _graded_before(coordinator: Coordinator, seed: int, pending: list[Result]) -> set[str]:
-    """Students whose submission was graded by an earlier run with ``seed`` from the same file: the
-    gradebook has their notebook, and its grading record names that seed and the file's digest."""
+def _graded_before(coordinator: Coordinator, graded_as: dict, pending: list[Result]) -> set[str]:
+    """Students whose submission an earlier run graded as ``graded_as`` says (seed, source) from the same
+    file: the grader's own record says so (``runs.graded``, never a file in autograded/, where a
+    student's files are copied), and the gradebook and autograded/ have their notebook."""
     with coordinator.gradebook() as gb:
         try:
             recorded = {s.student.id for s in gb.find_assignment(coordinator.assignment_id).submissions
@@ -360,14 +419,14 @@ def _graded_before(coordinator: Coordinator, seed: int, pending: list[Result]) -
             return set()
     kept = set()
     for r in pending:
-        if r.student not in recorded or not coordinator.autograded(r.student).is_file():
+        mark = runs.graded(coordinator.course_dir, coordinator.assignment_id, r.student)
+        if mark is None or r.student not in recorded or not coordinator.autograded(r.student).is_file():
             continue
         try:
-            record = untrusted.load_file(coordinator.autograded(r.student).parent / RECORD, 16 << 20)
             digest = hashlib.sha256(coordinator.submitted(r.student).read_bytes()).hexdigest()
-        except (untrusted.Refused, OSError):
+        except OSError:
             continue
-        if isinstance(record, dict) and record.get("seed") == seed and record.get("submission_sha256") == digest:
+        if mark == {**graded_as, "submission_sha256": digest}:
             kept.add(r.student)
     return kept
 

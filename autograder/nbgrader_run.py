@@ -196,7 +196,7 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
     missing: most runs skip it."""
     course_dir = Path(course_dir).resolve()
     db_url, course_id = gradebook_of(course_dir)
-    stamp = {"source_sha256": _tree_digest(course_dir / "source" / assignment_id), "db_url": db_url,
+    stamp = {"source_sha256": source_digest(course_dir, assignment_id), "db_url": db_url,
              "course_id": course_id}
     release = _kept_release(course_dir, assignment_id, notebook, stamp)
     if release is not None and _in_gradebook(db_url, course_id, assignment_id, notebook):
@@ -227,8 +227,7 @@ def release_registered(course_dir: Path, assignment_id: str, notebook: str, log=
 def generated_release(course_dir: Path, assignment_id: str, notebook: str) -> Path | None:
     """The release notebook ``register_assignment`` kept, if it was generated from the source as it is
     now (else None: the source changed since)."""
-    digest = _tree_digest(Path(course_dir) / "source" / assignment_id)
-    return _kept_release(course_dir, assignment_id, notebook, {"source_sha256": digest})
+    return _kept_release(course_dir, assignment_id, notebook, {"source_sha256": source_digest(course_dir, assignment_id)})
 
 
 def _kept_release(course_dir: Path, assignment_id: str, notebook: str, wanted: dict) -> Path | None:
@@ -257,6 +256,11 @@ def _in_gradebook(db_url: str, course_id: str, assignment_id: str, notebook: str
             return any(nb.name == notebook.removesuffix(".ipynb") for nb in gb.find_assignment(assignment_id).notebooks)
     except MissingEntry:
         return False
+
+
+def source_digest(course_dir: Path, assignment_id: str) -> str:
+    """What the assignment is graded against: the digest of ``source/<id>/`` (``_tree_digest``)."""
+    return _tree_digest(Path(course_dir) / "source" / assignment_id)
 
 
 def _tree_digest(folder: Path) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from traitlets.config import Config, PyFileConfigLoader
 
+from .record import RECORD
+
 COURSE_ID = "dl-course"
 CONFIG_FILE = "nbgrader_config.py"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -15,8 +17,10 @@ TEMPLATES = Path(__file__).with_name("templates")
 NBGRADER_TEMPLATES = Path(importlib.util.find_spec("nbgrader").origin).parent / "server_extensions" / "formgrader" / "templates"
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 # nbgrader's default CourseDirectory.ignore, plus the translation files kept beside each source notebook
-# (autograder.translations: <notebook>.<lang>.md), which stay out of release/.
-IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.??.md"]
+# (autograder.translations: <notebook>.<lang>.md), which stay out of release/, and the grading record:
+# nbgrader copies a student's other files into autograded/, where the grader writes its record, so a
+# file of that name that a student submits is never copied (nor collected, nor released).
+IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.??.md", RECORD]
 
 
 def configure(c, root: str | Path) -> None:

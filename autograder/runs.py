@@ -1,34 +1,35 @@
-"""Which grading run of an assignment is under way, so that running ``dlcourse grade`` again after an
-interruption resumes it: same seed, so the submissions graded before are kept (autograder.grading).
+"""The grader's own records of its runs, in the course directory, where no student file is ever copied
+(nbgrader copies a student's files into autograded/<student>/<assignment>/ only):
 
-One small JSON file in the course directory, ``RUNS``: {assignment id: {"seed", "started",
-"finished"}}; a finished run also records when it ended (``ended``) and why each student it did not
-grade was not graded (``not_graded``: {student as shown: the reason}), for the class report. A run that was not given a seed takes the seed of its assignment's unfinished run, if
-there is one, else a new one; a finished run's seed is never reused unasked (each regrade draws new
-hidden inputs).
+- ``RUNS``: which grading run of an assignment is under way, so that running ``dlcourse grade`` again
+  after an interruption resumes it: same seed, so the submissions graded before are kept
+  (autograder.grading);
+- ``GRADED``: which submission was graded, with which seed, from which file and source, written only
+  after its grades were saved; resuming trusts this and nothing else (a grading record in
+  autograded/ lies where a student's forged one could be copied);
+- ``LOCK``: one grading run per course directory at a time (``one_run_at_a_time``).
+
+``RUNS`` is one small JSON file: {assignment id: {"seed", "started", "finished"}}; a finished run
+also records when it ended (``ended``) and why each student it did not grade was not graded
+(``not_graded``: {student as shown: the reason}), for the class report. A run that was not given a
+seed takes the seed of its assignment's unfinished run, if there is one, else a new one; a finished
+run's seed is never reused unasked (each regrade draws new hidden inputs).
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import secrets
 import time
 from pathlib import Path
 
+from .options import NOTHING_DONE, check_seed
+
 RUNS = ".dlcourse-runs.json"
-SEEDS = range(2 ** 32)  # what numpy's RandomState (the hidden inputs' generator) accepts
-
-
-class BadSeed(ValueError):
-    """A seed given or recorded that is not one of SEEDS; the message says which and what to do."""
-
-
-def check_seed(seed, where: str = "--seed", remedy: str = "") -> int:
-    """``seed`` if it is an int of SEEDS, else BadSeed naming ``where`` it came from (and ``remedy``)."""
-    if type(seed) is not int or seed not in SEEDS:
-        raise BadSeed(f"{where} is {seed!r}, which is not a seed: a seed is a whole number from 0 to "
-                      f"{SEEDS[-1]}{remedy}. Nothing was graded or written.")
-    return seed
+GRADED = ".dlcourse-graded"       # GRADED/<assignment>/<student>.json
+LOCK = ".dlcourse-lock"
 
 
 def _read(course_dir: Path) -> dict:
@@ -46,9 +47,9 @@ def _write(course_dir: Path, data: dict) -> None:
 
 
 def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> int:
-    """The run's seed (see the module's docstring), recorded as this assignment's unfinished run; BadSeed,
-    with nothing written, for a recorded seed that is not one of SEEDS (``seed``, given, was checked
-    by the caller: autograder.grading, before anything started)."""
+    """The run's seed (see the module's docstring), recorded as this assignment's unfinished run; BadOption,
+    with nothing written, for a recorded seed that is not a seed (``seed``, given, was checked by
+    the caller: autograder.grading, before anything started)."""
     data = _read(course_dir)
     last = data.get(assignment_id)
     if seed is None and isinstance(last, dict) and last.get("finished") is False and "seed" in last:
@@ -75,3 +76,64 @@ def last(course_dir: Path, assignment_id: str) -> dict | None:
     """The assignment's latest run as recorded (see the module's docstring), or None."""
     run = _read(course_dir).get(assignment_id)
     return run if isinstance(run, dict) else None
+
+
+# -- what was graded ---------------------------------------------------------------------------------
+def _graded_path(course_dir: Path, assignment_id: str, student: str) -> Path:
+    # student: a valid id (autograder.submissions.STUDENT_ID: no "/", no leading "."), checked before grading
+    return Path(course_dir) / GRADED / assignment_id / f"{student}.json"
+
+
+def record_graded(course_dir: Path, assignment_id: str, student: str, graded: dict) -> None:
+    """Record that ``student``'s submission was graded as ``graded`` says (seed, digests); call it only
+    once the grades are saved."""
+    path = _graded_path(course_dir, assignment_id, student)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(graded, sort_keys=True))
+    os.replace(tmp, path)
+
+
+def forget_graded(course_dir: Path, assignment_id: str, student: str) -> None:
+    """Before a submission is graded again: until its new grades are saved it is not graded."""
+    _graded_path(course_dir, assignment_id, student).unlink(missing_ok=True)
+
+
+def graded(course_dir: Path, assignment_id: str, student: str) -> dict | None:
+    """What ``record_graded`` recorded for the student, or None."""
+    try:
+        data = json.loads(_graded_path(course_dir, assignment_id, student).read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+# -- one run at a time -------------------------------------------------------------------------------
+class Busy(RuntimeError):
+    """Another grading run holds the course directory; the message names it and says what to do."""
+
+
+@contextlib.contextmanager
+def one_run_at_a_time(course_dir: Path, what: str):
+    """Hold the course directory's lock for the block, or raise Busy naming the run that holds it. The
+    lock (``flock`` on ``LOCK``) is the kernel's: it ends with the process that holds it, however that
+    ends, so a killed run never leaves the course locked. ``what`` names this run for the message a
+    second one gets (the command, the pid and the time are added)."""
+    path = Path(course_dir) / LOCK
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 4096).decode(errors="replace").strip() or "a run that is just starting"
+            raise Busy(f"another grading run is under way in {course_dir}: {holder}. Only one may grade a course "
+                       "directory at a time (both would write its gradebook, autograded/ and feedback/). Wait for it "
+                       f"to end, or stop it (kill -TERM its pid: it resumes when run again). {NOTHING_DONE}") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{what} (pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')})".encode())
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock

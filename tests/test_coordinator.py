@@ -1,6 +1,7 @@
 """The coordinator (nbgrader's converters as a library, split around the run) grades exactly as
 `nbgrader autograde` does; the run state, the progress line and the nbgrader speed-ups."""
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import common
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
-from autograder import grading, hidden, jobs, nbgrader_speedups, progress, runs, samples
+from autograder import cluster, grading, hidden, jobs, nbgrader_speedups, progress, runs, samples
 from autograder.coordinator import Coordinator
 from autograder.nbgrader_run import generate_assignment, make_workspace
 from autograder.verdicts import RECORD
@@ -116,6 +117,28 @@ def test_a_damaged_run_file_starts_a_new_run(tmp_path):
     assert json.loads((tmp_path / runs.RUNS).read_text())["a1"]["seed"] == 5
 
 
+def test_one_run_at_a_time_refuses_a_second_and_ends_with_its_holder(tmp_path):
+    with runs.one_run_at_a_time(tmp_path, "the first"):
+        with pytest.raises(runs.Busy) as busy, runs.one_run_at_a_time(tmp_path, "the second"):
+            pass
+        assert re.fullmatch(rf"another grading run is under way in {re.escape(str(tmp_path))}: the first \(pid "
+                            rf"{os.getpid()}, started [-0-9]+ [:0-9]+\)\. Only one may grade .*\. Nothing was graded "
+                            r"or written\.", str(busy.value)), busy.value
+    with runs.one_run_at_a_time(tmp_path, "the second"):  # released at the end of the block
+        pass
+    # a holder killed with SIGKILL (no cleanup of its own) leaves the course free
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from autograder import runs\n"
+                               f"with runs.one_run_at_a_time({str(tmp_path)!r}, 'killed'):\n"
+                               "    print('held', flush=True); time.sleep(600)"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "held\n"
+    with pytest.raises(runs.Busy, match="killed"), runs.one_run_at_a_time(tmp_path, "the third"):
+        pass
+    holder.kill()
+    holder.wait()
+    with runs.one_run_at_a_time(tmp_path, "the third"):
+        assert (tmp_path / runs.LOCK).read_text().startswith("the third (pid ")
+
+
 # -- The progress line -----------------------------------------------------------------------------
 
 class _Tty:
@@ -191,18 +214,41 @@ def test_within_shared_metadata_fails_validation_with_jsonschemas_own_error(meta
 
 
 class _Lost:
-    """A Dask future whose job never finished: each worker that ran it died."""
+    """A Dask future whose worker died (KilledWorker), on a cluster that says how many times its job started."""
+
+    key = "grade-killer-1"
 
     def result(self):
-        raise KilledWorker("grade-killer-1", "tcp://127.0.0.1:1", 2)
+        raise KilledWorker(self.key, "tcp://127.0.0.1:1", 0)
+
+
+class _Engine:
+    def __init__(self, started: int) -> None:
+        self.started = started
+
+    def runs_started(self, future) -> int:
+        return self.started
+
+
+def test_a_job_queued_on_dying_workers_is_sent_again_until_requeues_run_out():
+    tries = grading._Tries()
+    assert [grading._outcome(_Engine(0), _Lost(), tries) for _ in range(cluster.REQUEUES - 1)] == \
+        [None] * (cluster.REQUEUES - 1)
+    assert (tries.runs, tries.requeued) == (0, cluster.REQUEUES - 1)
+    assert grading._outcome(_Engine(0), _Lost(), tries).failure == (
+        f"the workers it was waiting on stopped {cluster.REQUEUES} times before it could start, so it was not sent "
+        "again; grade it again when the cluster is steady")
 
 
 def test_a_job_whose_workers_keep_dying_gets_0_and_says_why(both):
     course, _ = both
     (course / "submitted" / "killer" / ASSIGNMENT).mkdir(parents=True)
     shutil.copy(course / "submitted" / "via_cli" / ASSIGNMENT / NOTEBOOK, course / "submitted" / "killer" / ASSIGNMENT)
-    outcome = grading._outcome(_Lost(), "killer")
-    why = ("it was run 3 times and each time the worker running it stopped (killed, or out of memory), "
+    tries = grading._Tries()
+    # two runs, each on a worker that died: sent again; a cluster that retried on its own counts its runs too
+    assert [grading._outcome(_Engine(n), _Lost(), tries) for n in (1, 0, 1)] == [None, None, None]
+    outcome = grading._outcome(_Engine(2), _Lost(), tries)
+    why = ("it was run 4 times and each time the worker running it stopped (killed, or out of memory), "
            "so it was not run again")
     assert outcome.failure == why
     with Coordinator(course, ASSIGNMENT, NOTEBOOK, {"SandboxedGrading": {"seed": SEED}}) as coordinator:

@@ -35,7 +35,7 @@ from pathlib import Path
 import nbformat
 from nbconvert.writers import FilesWriter
 from nbgrader import utils
-from nbgrader.api import Gradebook
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.exportapp import ExportApp
 from nbgrader.converters import Autograde, GenerateFeedback
 from nbgrader.converters.base import BaseConverter
@@ -136,6 +136,20 @@ class Coordinator:
 
     def autograded(self, student: str) -> Path:
         return Path(self.converter._format_dest(self.assignment_id, student)) / self.notebook
+
+    def forget_grades(self, student: str) -> None:
+        """Before a student's notebook is graded again: their automatic grades of it back to 0, as nbgrader
+        does for a notebook that is missing, so that until the new grades are saved no earlier
+        submission's grades stand for this one (a stopped run leaves the student at 0, not graded)."""
+        with self.gradebook() as gb:
+            try:
+                nb = gb.find_submission_notebook(self.notebook.removesuffix(".ipynb"), self.assignment_id, student)
+            except MissingEntry:
+                return
+            for grade in nb.grades:
+                grade.auto_score = 0
+                grade.needs_manual_grade = False
+            gb.db.commit()
 
     def prepare(self, student: str) -> Plan:
         """Step 1: gradebook entries, autograded/ folder, sanitizing pass, then the plan (with the job)."""

@@ -318,9 +318,11 @@ def _grade_all(coordinator: Coordinator, engine: cluster.Cluster | None, pending
                     _feedback(coordinator, result, log)
                 ended(result, True)
                 continue
-            runs.forget_graded(coordinator.course_dir, coordinator.assignment_id, result.student)
             started, cpu = time.perf_counter(), time.thread_time()
             try:
+                # until its new grades are saved, it is not graded: resuming will not keep it, nor an old grade stand
+                runs.forget_graded(coordinator.course_dir, coordinator.assignment_id, result.student)
+                coordinator.forget_grades(result.student)
                 plan = coordinator.prepare(result.student)
             except Exception as e:  # noqa: BLE001 - nbgrader refused this notebook; the others go on
                 _not_graded(coordinator, result, "nbgrader could not read this notebook", e, log)

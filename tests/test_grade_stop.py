@@ -1,6 +1,8 @@
 """Stopping `dlcourse grade` for real: SIGTERM while a student's cell sleeps kills every process
 the run started (nbgrader, the sandbox, the kernel and what the cell spawned) and says who was
-graded and who was not."""
+graded and who was not; resuming keeps only what the grader itself recorded as graded, whatever
+record a student sends."""
+import hashlib
 import json
 import os
 import re
@@ -17,6 +19,7 @@ from nbgrader.api import Gradebook
 
 from autograder import runs, samples, sandbox
 from autograder.nbgrader_run import make_workspace
+from autograder.verdicts import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
 pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None
@@ -69,25 +72,54 @@ def _descendants(root: int) -> dict[int, str]:
     return {p: t for p in tree - {root} if (t := _start_time(p))}
 
 
-def test_sigterm_stops_every_process_and_names_who_was_not_graded(tmp_path):
+SEED = 20261207
+
+
+def _grade(course: Path, incoming: Path, mark: str, out: Path, err: Path, cell_timeout: int) -> subprocess.Popen:
+    with open(out, "wb") as o, open(err, "wb") as e:
+        return subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", ASSIGNMENT, str(incoming),
+                                 "--course-dir", str(course), "--seed", str(SEED), "--cell-timeout", str(cell_timeout),
+                                 "--jobs", "1"],
+                                cwd=REPO, stdout=o, stderr=e, stdin=subprocess.DEVNULL,
+                                env={**os.environ, MARK_ENV: mark})
+
+
+def _scores(course: Path) -> dict[str, float]:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        return {s.student.id: s.score for s in gb.find_assignment(ASSIGNMENT).submissions}
+
+
+def test_sigterm_stops_every_process_and_resuming_trusts_no_record_a_student_sent(tmp_path):
+    """The attack, scripted end to end: bob, graded 12/12 before, submits a blank notebook with a cell
+    that sleeps (so that a stop is likely during his job) and a forged grading record naming the seed
+    (printed in his feedback) and his new file's digest; the instructor's run is stopped during his
+    job, then resumed. He must get what his blank notebook earns, and the stop must kill everything."""
     mark = str(secrets.randbelow(10**8) + 10**8)
     course = make_workspace(tmp_path / "course")
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     solved = samples.solved(source, release)
+    incoming = tmp_path / "incoming"
+    for student in ("ada", "bob_sleeps"):
+        (incoming / student).mkdir(parents=True)
+        nbformat.write(solved, incoming / student / NOTEBOOK)
+    first = _grade(course, incoming, mark, tmp_path / "out1.txt", tmp_path / "err1.txt", 60)
+    assert first.wait(timeout=600) == 0, (tmp_path / "err1.txt").read_text()
+    assert _scores(course) == {"ada": 12.0, "bob_sleeps": 12.0}
+
     sleeper = nbformat.v4.new_code_cell(f"import subprocess, time\nsubprocess.Popen(['sleep', '{mark}'])\n"
                                         f"time.sleep({mark})")
-    sleeping = nbformat.from_dict({**solved, "cells": [*solved.cells[:3], sleeper, *solved.cells[3:]]})
-    incoming = tmp_path / "incoming"
-    for student, nb in (("ada", solved), ("bob_sleeps", sleeping), ("cleo", solved), (".hidden", solved)):
+    blank_sleeping = nbformat.from_dict({**release, "cells": [*release.cells[:3], sleeper, *release.cells[3:]]})
+    nbformat.write(blank_sleeping, incoming / "bob_sleeps" / NOTEBOOK)
+    digest = hashlib.sha256((incoming / "bob_sleeps" / NOTEBOOK).read_bytes()).hexdigest()
+    forged = {"student": "bob_sleeps", "seed": SEED, "submission_sha256": digest, "events": [],
+              "scores": {}, "tests": {}}
+    (incoming / "bob_sleeps" / RECORD).write_text(json.dumps(forged))
+    for student, nb in (("cleo", solved), (".hidden", solved)):
         (incoming / student).mkdir(parents=True)
         nbformat.write(nb, incoming / student / NOTEBOOK)
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
-    with open(out, "wb") as o, open(err, "wb") as e:
-        proc = subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", ASSIGNMENT, str(incoming),
-                                 "--course-dir", str(course), "--cell-timeout", "3600", "--jobs", "1"],
-                                cwd=REPO, stdout=o, stderr=e, stdin=subprocess.DEVNULL,
-                                env={**os.environ, MARK_ENV: mark})
+    proc = _grade(course, incoming, mark, out, err, 3600)
     try:
         deadline = time.monotonic() + 600
         while not any(f"sleep {mark}" in _cmdline(p) for p in filter(str.isdigit, os.listdir("/proc"))
@@ -104,22 +136,30 @@ def test_sigterm_stops_every_process_and_names_who_was_not_graded(tmp_path):
             proc.kill()
     # cleo's job is queued behind or beside bob's on the one worker: Dask may run it before the stop or not
     # (seen both ways), so the message must name her as the gradebook has her
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:  # ada's grade was saved before the stop
-        graded = {s.student.id: s.score for s in gb.find_assignment(ASSIGNMENT).submissions}
+    graded = _scores(course)  # ada's grade was kept (the same file, the same seed)
     cleo_graded = graded.get("cleo") == 12.0
     assert err.read_text().splitlines()[-1] == (
         f"dlcourse grade: stopped by SIGTERM; every grading process it started was killed. Graded: ada"
         f"{', cleo' if cleo_graded else ''}. Not graded: .hidden, bob_sleeps{'' if cleo_graded else ', cleo'}. "
         "The grades and feedback of those graded are saved; grades.csv was not written. Run the same "
         "`dlcourse grade` command again to resume: it keeps those graded and grades the rest.")
-    # bob's row (0 points, and cleo's if she was not graded) is nbgrader's, made when his job was prepared;
-    # no grade of his was saved
+    # bob's earlier 12/12 no longer stands for the notebook being graded (nor does cleo's 0 row, made
+    # when her job was prepared, if she was not graded)
     assert graded == {"ada": 12.0, "bob_sleeps": 0.0, "cleo": 12.0 if cleo_graded else 0.0}
+    # his forged record never reached autograded/, where the grader writes its own
+    assert not (course / "autograded" / "bob_sleeps" / ASSIGNMENT / RECORD).exists()
     time.sleep(2)  # a killed process is gone at once; give a stray one the time to show up
     assert [p for p, t in running.items() if _start_time(p) == t] == []
     assert _processes_with(mark) == []
-    assert not (course / "grades.csv").exists()
-    # The run is recorded as unfinished with its seed, so running the command again resumes it.
-    seed = int(re.search(r"Hidden tests use seed (\d+) ", out.read_text()).group(1))
-    assert json.loads((course / runs.RUNS).read_text())[ASSIGNMENT] | {"started": "-"} == {
-        "seed": seed, "started": "-", "finished": False}
+
+    # resumed (the same seed; a shorter cell limit, so that his sleeping cell ends)
+    resumed = _grade(course, incoming, mark, tmp_path / "out3.txt", tmp_path / "err3.txt", 5)
+    assert resumed.wait(timeout=600) == 0, (tmp_path / "err3.txt").read_text()
+    said = (tmp_path / "out3.txt").read_text()
+    kept = sorted(l.split(":")[0].strip() for l in said.splitlines() if "already graded" in l)
+    assert kept == ["ada", "cleo"] if cleo_graded else ["ada"], said
+    assert _scores(course) == {"ada": 12.0, "bob_sleeps": 0.0, "cleo": 12.0}
+    record = json.loads((course / "autograded" / "bob_sleeps" / ASSIGNMENT / RECORD).read_text())
+    assert (record["seed"], record["submission_sha256"]) == (SEED, digest)
+    assert sum(earned for earned, _ in record["scores"].values()) == 0.0
+    assert _processes_with(mark) == []

@@ -362,6 +362,57 @@ def test_a_recorded_seed_that_is_not_one_is_refused_and_the_record_kept(tmp_path
     assert not (course / "gradebook.db").exists() and not (course / "submitted").exists()
 
 
+JOBS = f"the local cluster's worker processes are a whole number from 1 to {4 * (os.cpu_count() or 1)} (4 per CPU here); leave it out for one per CPU"
+TIMEOUT = "the seconds one cell may run are more than 0 and at most 86400 (a day); leave it out for the course's setting"
+SCHEDULER = ("which is not a Dask scheduler's address: write tcp://HOST:PORT (as `dask scheduler` prints it; README: "
+             "\"Grading on a cluster\"), or leave --scheduler out to grade on this machine")
+FOLDER = ("Pass the folder that holds one sub-folder per student, nbgrader's submitted/ (the default), or a single "
+          ".ipynb file")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--jobs", "0"], f"--jobs is 0: {JOBS}"),
+    (["--jobs", "-3"], f"--jobs is -3: {JOBS}"),
+    (["--jobs", "100000"], f"--jobs is 100000: {JOBS}"),
+    (["--cell-timeout", "0"], f"--cell-timeout is 0.0: {TIMEOUT}"),
+    (["--cell-timeout", "-1"], f"--cell-timeout is -1.0: {TIMEOUT}"),
+    (["--cell-timeout", "nan"], f"--cell-timeout is nan: {TIMEOUT}"),
+    (["--cell-timeout", "inf"], f"--cell-timeout is inf: {TIMEOUT}"),
+    (["--scheduler", ""], f"--scheduler is '', {SCHEDULER}"),
+    (["--scheduler", "tcp://host"], f"--scheduler is 'tcp://host', {SCHEDULER}"),
+    (["--scheduler", "http://host:8786"], f"--scheduler is 'http://host:8786', {SCHEDULER}"),
+    (["--scheduler", "tcp://host:70000"], f"--scheduler is 'tcp://host:70000', {SCHEDULER}"),
+    (["SUBMISSIONS=."], "{course} holds the course directory, whose own folders would be taken for students. " + FOLDER),
+    (["SUBMISSIONS=/"], "/ holds the course directory, whose own folders would be taken for students. " + FOLDER),
+    (["SUBMISSIONS=autograded"], "{course}/autograded is the course's autograded/ or inside it, where no student's "
+                                 "submission is kept. " + FOLDER),
+    (["SUBMISSIONS=source/" + ASSIGNMENT], "{course}/source/" + ASSIGNMENT + " is the course's source/ or inside "
+                                           "it, where no student's submission is kept. " + FOLDER),
+    (["SUBMISSIONS=submitted/ann"], "{course}/submitted/ann is inside {course}/submitted: pass {course}/submitted "
+                                    "itself (nbgrader's submitted/, one folder per student). " + FOLDER),
+    (["CONFIG=c.SandboxedGrading.wall_timeout = -1"],
+     "the grading limits are not valid: limit wall_seconds must be positive, not -1.0. Fix the SandboxedGrading "
+     "settings in {course}/nbgrader_config.py (README: \"Limits\")"),
+])
+def test_instructor_input_that_cannot_be_used_is_refused_before_anything_is_written(tmp_path, capsys, args, said):
+    from autograder import cli
+    course = cli.make_workspace(tmp_path / "course")
+    (course / "submitted" / "ann").mkdir(parents=True)
+    (course / "autograded").mkdir()
+    folder = tmp_path / "in"
+    (folder / "ann").mkdir(parents=True)
+    if args[0].startswith("SUBMISSIONS="):
+        folder, args = (course / args[0].split("=", 1)[1]).resolve(), []
+    elif args[0].startswith("CONFIG="):
+        with open(course / "nbgrader_config.py", "a") as f:
+            f.write("\n" + args[0].split("=", 1)[1] + "\n")
+        args = []
+    before = {p.relative_to(course): p.read_bytes() if p.is_file() else None for p in course.rglob("*")}
+    assert cli.main(["grade", ASSIGNMENT, str(folder), "--course-dir", str(course), *args]) == 1
+    assert capsys.readouterr().err == f"dlcourse: {said.format(course=course)}. Nothing was graded or written.\n"
+    assert {p.relative_to(course): p.read_bytes() if p.is_file() else None for p in course.rglob("*")} == before
+
+
 def test_a_student_folder_name_with_a_trailing_newline_gets_a_sentence_about_the_name(tmp_path):
     (tmp_path / "ann\n").mkdir()
     [sub] = submissions.find(tmp_path, ASSIGNMENT, NOTEBOOK)

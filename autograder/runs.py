@@ -7,7 +7,8 @@
 - ``GRADED``: which submission was graded, with which seed, from which file and source, written only
   after its grades were saved; resuming trusts this and nothing else (a grading record in
   autograded/ lies where a student's forged one could be copied);
-- ``LOCK``: one grading run per course directory at a time (``one_run_at_a_time``).
+- one grading run per course directory at a time (``one_run_at_a_time``); ``LOCK`` names the run
+  under way.
 
 ``RUNS`` is one small JSON file: {assignment id: {"seed", "started", "finished"}}; a finished run
 also records when it ended (``ended``) and why each student it did not grade was not graded
@@ -29,7 +30,7 @@ from .options import NOTHING_DONE, check_seed
 
 RUNS = ".dlcourse-runs.json"
 GRADED = ".dlcourse-graded"       # GRADED/<assignment>/<student>.json
-LOCK = ".dlcourse-lock"
+LOCK = ".dlcourse-lock"         # who holds the course directory now
 
 
 def _read(course_dir: Path) -> dict:
@@ -115,25 +116,31 @@ class Busy(RuntimeError):
 
 @contextlib.contextmanager
 def one_run_at_a_time(course_dir: Path, what: str):
-    """Hold the course directory's lock for the block, or raise Busy naming the run that holds it. The
-    lock (``flock`` on ``LOCK``) is the kernel's: it ends with the process that holds it, however that
-    ends, so a killed run never leaves the course locked. ``what`` names this run for the message a
-    second one gets (the command, the pid and the time are added)."""
-    path = Path(course_dir) / LOCK
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
+    """Hold the course directory's lock for the block, or raise Busy naming the run that holds it.
+
+    The lock is the kernel's (``flock`` on the directory itself): it ends with the process that holds
+    it, however that ends, so a killed run never leaves the course locked, and taking it writes
+    nothing. Once held, ``LOCK`` says who holds it (``what``, the pid, the time) for the message a
+    second run gets; only the holder writes or removes that file."""
+    course_dir = Path(course_dir)
+    fd = os.open(course_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.read(fd, 4096).decode(errors="replace").strip() or "a run that is just starting"
-            raise Busy(f"another grading run is under way in {course_dir}: {holder}. Only one may grade a course "
-                       "directory at a time (both would write its gradebook, autograded/ and feedback/). Wait for it "
-                       f"to end, or stop it (kill -TERM its pid: it resumes when run again). {NOTHING_DONE}") from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{what} (pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')})".encode())
+            try:
+                holder = (course_dir / LOCK).read_text(errors="replace").strip()[:500]
+            except OSError:
+                holder = ""
+            raise Busy(f"another grading run is under way in {course_dir}: {holder or 'a run that is just starting'}. "
+                       "Only one may grade a course directory at a time (both would write its gradebook, autograded/ "
+                       "and feedback/). Wait for it to end, or stop it (kill -TERM its pid: it resumes when run "
+                       f"again). {NOTHING_DONE}") from None
+        info = course_dir / LOCK
+        info.write_text(f"{what} (pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')})")
         try:
             yield
         finally:
-            os.ftruncate(fd, 0)
+            info.unlink(missing_ok=True)
     finally:
         os.close(fd)  # releases the lock

@@ -198,17 +198,19 @@ def _stop(procs: list[subprocess.Popen]) -> None:
             pass
 
 
-def _start(argv: list[str], log: Path, mark: str, cwd: Path) -> subprocess.Popen:
+def _start(argv: list[str], log: Path, mark: str, cwd: Path, env: dict | None = None) -> subprocess.Popen:
     with open(log, "ab") as f:
         return subprocess.Popen(argv, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=cwd,
-                                env={**os.environ, MARK_ENV: mark}, start_new_session=True)
+                                env={**os.environ, MARK_ENV: mark, **(env or {})}, start_new_session=True)
 
 
 def _scheduler(tmp: Path, name: str, mark: str) -> tuple[subprocess.Popen, str]:
-    """A `dask scheduler` on a free port of 127.0.0.1 and its address."""
+    """A `dask scheduler` on a free port of 127.0.0.1 and its address, started as the README says (every
+    worker's death comes to the coordinator, which counts a job's runs)."""
     info = tmp / f"{name}.json"
     proc = _start([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                   "--scheduler-file", str(info)], tmp / f"{name}.log", mark, tmp)
+                   "--scheduler-file", str(info)], tmp / f"{name}.log", mark, tmp,
+                  {"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"})
     deadline = time.monotonic() + 60
     while True:
         try:

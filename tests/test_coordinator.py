@@ -137,6 +137,7 @@ def test_one_run_at_a_time_refuses_a_second_and_ends_with_its_holder(tmp_path):
     holder.wait()
     with runs.one_run_at_a_time(tmp_path, "the third"):
         assert (tmp_path / runs.LOCK).read_text().startswith("the third (pid ")
+    assert not (tmp_path / runs.LOCK).exists()
 
 
 # -- The progress line -----------------------------------------------------------------------------

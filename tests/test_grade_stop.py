@@ -75,9 +75,10 @@ def _descendants(root: int) -> dict[int, str]:
 SEED = 20261207
 
 
-def _grade(course: Path, incoming: Path, mark: str, out: Path, err: Path, cell_timeout: int) -> subprocess.Popen:
+def _grade(course: Path, mark: str, out: Path, err: Path, cell_timeout: int) -> subprocess.Popen:
+    """`dlcourse grade` of nbgrader's submitted/ (as `nbgrader collect` leaves it: every file a student sent)."""
     with open(out, "wb") as o, open(err, "wb") as e:
-        return subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", ASSIGNMENT, str(incoming),
+        return subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", ASSIGNMENT,
                                  "--course-dir", str(course), "--seed", str(SEED), "--cell-timeout", str(cell_timeout),
                                  "--jobs", "1"],
                                 cwd=REPO, stdout=o, stderr=e, stdin=subprocess.DEVNULL,
@@ -99,27 +100,31 @@ def test_sigterm_stops_every_process_and_resuming_trusts_no_record_a_student_sen
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     solved = samples.solved(source, release)
-    incoming = tmp_path / "incoming"
+    submitted = course / "submitted"
+
+    def submit(student: str, nb) -> Path:
+        (submitted / student / ASSIGNMENT).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, submitted / student / ASSIGNMENT / NOTEBOOK)
+        return submitted / student / ASSIGNMENT
+
     for student in ("ada", "bob_sleeps"):
-        (incoming / student).mkdir(parents=True)
-        nbformat.write(solved, incoming / student / NOTEBOOK)
-    first = _grade(course, incoming, mark, tmp_path / "out1.txt", tmp_path / "err1.txt", 60)
+        submit(student, solved)
+    first = _grade(course, mark, tmp_path / "out1.txt", tmp_path / "err1.txt", 60)
     assert first.wait(timeout=600) == 0, (tmp_path / "err1.txt").read_text()
     assert _scores(course) == {"ada": 12.0, "bob_sleeps": 12.0}
 
     sleeper = nbformat.v4.new_code_cell(f"import subprocess, time\nsubprocess.Popen(['sleep', '{mark}'])\n"
                                         f"time.sleep({mark})")
     blank_sleeping = nbformat.from_dict({**release, "cells": [*release.cells[:3], sleeper, *release.cells[3:]]})
-    nbformat.write(blank_sleeping, incoming / "bob_sleeps" / NOTEBOOK)
-    digest = hashlib.sha256((incoming / "bob_sleeps" / NOTEBOOK).read_bytes()).hexdigest()
+    bob = submit("bob_sleeps", blank_sleeping)
+    digest = hashlib.sha256((bob / NOTEBOOK).read_bytes()).hexdigest()
     forged = {"student": "bob_sleeps", "seed": SEED, "submission_sha256": digest, "events": [],
               "scores": {}, "tests": {}}
-    (incoming / "bob_sleeps" / RECORD).write_text(json.dumps(forged))
-    for student, nb in (("cleo", solved), (".hidden", solved)):
-        (incoming / student).mkdir(parents=True)
-        nbformat.write(nb, incoming / student / NOTEBOOK)
+    (bob / RECORD).write_text(json.dumps(forged))
+    submit("cleo", solved)
+    submit(".hidden", solved)
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
-    proc = _grade(course, incoming, mark, out, err, 3600)
+    proc = _grade(course, mark, out, err, 3600)
     try:
         deadline = time.monotonic() + 600
         while not any(f"sleep {mark}" in _cmdline(p) for p in filter(str.isdigit, os.listdir("/proc"))
@@ -153,7 +158,7 @@ def test_sigterm_stops_every_process_and_resuming_trusts_no_record_a_student_sen
     assert _processes_with(mark) == []
 
     # resumed (the same seed; a shorter cell limit, so that his sleeping cell ends)
-    resumed = _grade(course, incoming, mark, tmp_path / "out3.txt", tmp_path / "err3.txt", 5)
+    resumed = _grade(course, mark, tmp_path / "out3.txt", tmp_path / "err3.txt", 5)
     assert resumed.wait(timeout=600) == 0, (tmp_path / "err3.txt").read_text()
     said = (tmp_path / "out3.txt").read_text()
     kept = sorted(l.split(":")[0].strip() for l in said.splitlines() if "already graded" in l)

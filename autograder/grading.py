@@ -3,6 +3,10 @@
 Order of steps (nbgrader's converters run in this process, the coordinator; the notebooks run in
 sandboxes on the workers of a Dask cluster, a local one by default; one bad submission never stops
 the others):
+0. check what the instructor gave (autograder.options: seed, jobs, cell timeout, scheduler,
+   assignment, submissions folder, the course's limits) before anything starts or is written, and
+   take the course directory's lock for the whole run (``runs.one_run_at_a_time``: a second run
+   refuses, naming this one);
 1. start the cluster (autograder.cluster: an unreachable scheduler, no worker, or a worker without a
    working sandbox stops here, before anything is written) and choose the run's seed: ``seed``, or
    the seed of this assignment's interrupted run (so running again resumes it), or a new one;
@@ -15,7 +19,10 @@ the others):
 4. for each gradable submission (autograder.coordinator): sanitize it and plan its run here, send
    the job (code cells, hidden inputs, runner) to a worker, and judge the raw outcome here when it
    comes back, saving the grades in the gradebook; a few jobs per sandbox slot are in flight at once.
-   A submission already graded with this seed from the same file is kept unless ``force``.
+   A submission already graded with this seed from the same file and source is kept unless
+   ``force``: the grader's own record says so (``runs.graded``, written once its grades are saved),
+   never a file in autograded/. A job whose worker died is sent again, and counts against the
+   submission only if it had started there (``_outcome``).
    Batch grading skips the demonstration cells (locked cells the source marks
    ``dlcourse.skip_when_grading``: training runs, plots; they grade nothing); a single notebook
    file (self-study, student ``submissions.SELF``) is run whole, as in JupyterLab, on this machine

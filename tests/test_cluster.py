@@ -600,7 +600,8 @@ def test_unreachable_scheduler_writes_nothing(unreachable):
     ws = unreachable.ws
     assert sorted(p.relative_to(ws) for p in ws.rglob("*")) == unreachable.before
     assert [n for n in ("gradebook.db", "submitted", "autograded", "feedback", "release", "grades.csv",
-                        ".dlcourse-runs.json", ".dlcourse-generated") if (ws / n).exists()] == []
+                        ".dlcourse-runs.json", ".dlcourse-graded", ".dlcourse-generated", ".dlcourse-lock")
+            if (ws / n).exists()] == []
 
 
 # -- workers without sandbox slots -------------------------------------------------------------------------

@@ -28,10 +28,10 @@ pytestmark = needs_bwrap
 
 APPLICATION = "week4_deep_network_application"
 ZH_ASSIGNMENT = "week2_numpy_basics"
-# What grading writes in a course directory: nbgrader's folders, gradebook and export, the run's record
-# and the assignment generated for grading (all git-ignored in the repository).
+# What grading writes in a course directory: nbgrader's folders, gradebook and export, the run's record,
+# what it graded, and the assignment generated for grading (all git-ignored in the repository).
 GRADING_WRITES = ("submitted/", "autograded/", "feedback/", "gradebook.db", "grades.csv", ".dlcourse-runs.json",
-                  ".dlcourse-generated/")
+                  ".dlcourse-graded/", ".dlcourse-generated/")
 
 
 def hashes(folder):

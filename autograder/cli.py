@@ -27,12 +27,12 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import sandbox
-from .nbgrader_run import REPO_ROOT, make_workspace, release_registered
-from .registry import ASSIGNMENTS
+from .sandbox import bubblewrap
+from .nbgrader_ext.commands import REPO_ROOT, make_workspace, release_registered
+from .course.registry import ASSIGNMENTS
 
 if TYPE_CHECKING:
-    from . import grading
+    from .batch import grading
 
 # Each command imports what it needs when it runs: grading loads nbgrader and Dask, which takes
 # seconds, and `dlcourse report` needs neither.
@@ -41,14 +41,15 @@ if TYPE_CHECKING:
 def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[grading.Result]]:
     """Release every assignment in a throwaway course, write sample submissions of each (reference,
     sample bug, blank, broken) and grade them; returns the results per assignment."""
-    from . import grading, samples
+    from .batch import grading
+    from .course import samples
 
     workdir = Path(workdir or tempfile.mkdtemp(prefix="dlcourse-demo-")).resolve()
     print(f"Demo course workspace: {workdir}")
     ws = make_workspace(workdir)
-    isolated = sandbox.unavailable_reason() is None
+    isolated = bubblewrap.unavailable_reason() is None
     if not isolated:  # the samples are the course's own code, so grading them unsandboxed is safe
-        print(f"Note: {sandbox.unavailable_reason()} The demo grades its own samples without it.")
+        print(f"Note: {bubblewrap.unavailable_reason()} The demo grades its own samples without it.")
     out = {}
     for assignment_id in assignment_ids or ASSIGNMENTS:
         assignment = ASSIGNMENTS[assignment_id]
@@ -143,10 +144,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
-            from . import generate
-            generate.main(args.assignments or None)
+            from .course import make_release
+            make_release.main(args.assignments or None)
         elif args.command == "grade":
-            from . import grading
+            from .batch import grading
             with grading.stopping_on_signals():
                 results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
                                         use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
@@ -164,7 +165,7 @@ def main(argv=None) -> int:
             print(f"dlcourse: {e}", file=sys.stderr)
             return 1
         if args.command == "grade":
-            from .grading import GradingStopped  # stopped by a signal, everything it started killed
+            from .batch.grading import GradingStopped  # stopped by a signal, everything it started killed
             if isinstance(e, GradingStopped):
                 print(f"dlcourse grade: {e}", file=sys.stderr)
                 return e.exit_code
@@ -174,14 +175,14 @@ def main(argv=None) -> int:
 
 def _told_errors() -> tuple[type[BaseException], ...]:
     """The errors whose message says what is wrong and what to do: exit 1 with the message alone."""
-    from .cluster import ClusterUnavailable
-    from .grade_cells import GradeCellMismatch
-    from .nbgrader_run import NbgraderError
+    from .batch.cluster import ClusterUnavailable
+    from .nbgrader_ext.grade_cells import GradeCellMismatch
+    from .nbgrader_ext.commands import NbgraderError
     from .report import ReportError
-    from .options import BadOption
-    from .runs import Busy
+    from .batch.options import BadOption
+    from .batch.runs import Busy
 
-    return (NbgraderError, FileNotFoundError, sandbox.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
+    return (NbgraderError, FileNotFoundError, bubblewrap.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
             ReportError, BadOption, Busy)
 
 

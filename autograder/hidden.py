@@ -5,7 +5,7 @@ Every exercise gets ``HIDDEN_TESTS`` hidden tests per run. Test ``k`` is drawn b
 ``k``), so ``k`` can pick a form the exercise must handle (a colour and a grayscale image stack, a
 short and a long optimization) and every run covers all of them.
 
-The grader (autograder.verdicts) uses the pieces separately, because the learner's function runs
+The grader (autograder.nbgrader_ext.sandboxed_grading) uses the pieces separately, because the learner's function runs
 in another process: ``hidden_inputs`` draws the inputs, the sandboxed kernel returns what the
 function gave for each, ``expected_values`` runs the reference here, ``mistake_outputs`` runs the
 known mistakes here, and ``score`` judges them with the same ``Exercise.judge_parts`` the public
@@ -36,8 +36,8 @@ from dlutils.checks.exercise import Exercise, describe, names_mistake
 from dlutils.checks.runner import UNANSWERED, CallFailed, call
 from dlutils.i18n import N_, _
 
-from . import mistakes as known_mistakes
-from .registry import by_checks_module, get
+from .course import known_mistakes
+from .course.registry import by_checks_module, get
 
 HIDDEN_TESTS = 3  # hidden tests per exercise per grading run
 # A returned value the judge cannot even compare (an integer beyond float range, ...): the test fails
@@ -71,7 +71,7 @@ def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, 
 
 
 def mistake_outputs(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[list[dict]]:
-    """Per case, what each known mistake of ``name`` returns there (see autograder.mistakes)."""
+    """Per case, what each known mistake of ``name`` returns there (see autograder.course.known_mistakes)."""
     assignment = get(assignment_id)
     ex = assignment.exercises[name]
     return [known_mistakes.outputs(ex, assignment.mistakes, inputs, ex.public_stubs()) for inputs in cases]

@@ -46,10 +46,12 @@ import nbformat
 
 import demo_cells
 import grading_time
-from autograder import cluster, grading, samples, sandbox
-from autograder.coordinator import Coordinator
-from autograder.nbgrader_run import nbgrader
-from autograder.verdicts import RECORD
+from autograder.batch import cluster, grading
+from autograder.course import samples
+from autograder.sandbox import bubblewrap
+from autograder.batch.coordinator import Coordinator
+from autograder.nbgrader_ext.commands import nbgrader
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 
 ASSIGNMENT, NOTEBOOK = grading_time.ASSIGNMENT, grading_time.NOTEBOOK
 KINDS = ("reference", "bug", "blank", "timeout")
@@ -61,7 +63,7 @@ CALLS = ("prepare", "finish", "feedback")  # the coordinator's, per submission, 
 
 # Realistic bugs beside grading_time's "bug" student (the assignment's SAMPLE_BUG, propagate's db not
 # averaged): student -> (solution cell, reference text, buggy text), named after the known mistake in
-# autograder/assignments/week2_logistic_regression/mistakes.py that each one is.
+# autograder/course/assignments/week2_logistic_regression/mistakes.py that each one is.
 BUGS = {
     "bug_initialize_rank1": ("initialize_with_zeros", "w = np.zeros(shape=(dim, 1))", "w = np.zeros(dim)"),
     "bug_propagate_dw_transposed": ("propagate", "dw = np.dot(X, dZ.T) / m", "dw = np.dot(dZ, X.T) / m"),
@@ -218,8 +220,8 @@ def main() -> None:
     parser.add_argument("--cell-timeout", type=float, default=10.0, help="seconds per cell, both sides (default 10)")
     parser.add_argument("--plot", type=Path, default=PLOT)
     args = parser.parse_args()
-    if sandbox.unavailable_reason():
-        raise SystemExit(f"needs the sandbox: {sandbox.unavailable_reason()}")
+    if bubblewrap.unavailable_reason():
+        raise SystemExit(f"needs the sandbox: {bubblewrap.unavailable_reason()}")
     cores = os.cpu_count() or 1
     print(f"Batch throughput of {ASSIGNMENT}, {cores} cores, load average {os.getloadavg()[0]:.2f} at the start; "
           f"cell timeout {args.cell_timeout:g} s on both sides (stock Execute.timeout and cell_timeout; the "

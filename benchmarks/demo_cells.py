@@ -19,10 +19,12 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import grading, samples, sandbox
-from autograder.nbgrader_run import generate_assignment, make_workspace
-from autograder.registry import ASSIGNMENTS
-from autograder.verdicts import RECORD
+from autograder.batch import grading
+from autograder.course import samples
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
+from autograder.course.registry import ASSIGNMENTS
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 
 
 def measure(assignment_id: str, repeats: int) -> dict[str, dict[str, float]]:
@@ -42,7 +44,7 @@ def measure(assignment_id: str, repeats: int) -> dict[str, dict[str, float]]:
         for _ in range(repeats):
             for kind, where in (("batch", batch.parent), ("self-study", single)):
                 start = time.perf_counter()
-                [result] = grading.grade(ws, assignment_id, where, seed=1, use_sandbox=sandbox.unavailable_reason() is None,
+                [result] = grading.grade(ws, assignment_id, where, seed=1, use_sandbox=bubblewrap.unavailable_reason() is None,
                                          log=lambda *args: None)
                 runs[kind]["grade"].append(time.perf_counter() - start)
                 assert result.score == result.max_score, (kind, result)
@@ -58,7 +60,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     print(f"Demonstration cells: median of {args.repeats} gradings of one correct submission "
-          f"({'sandboxed' if sandbox.unavailable_reason() is None else 'no sandbox here'})")
+          f"({'sandboxed' if bubblewrap.unavailable_reason() is None else 'no sandbox here'})")
     print(f"{'assignment':34s} {'skipped':>7s} {'notebook: batch':>16s} {'self-study':>11s} "
           f"{'dlcourse grade: batch':>22s} {'self-study':>11s}")
     for assignment_id in args.assignments:

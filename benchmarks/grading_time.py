@@ -7,7 +7,7 @@ notebooks of week2_logistic_regression), interleaved, one `nbgrader autograde --
 per measurement, each in its own course workspace:
 - stock:      nbgrader's own autograde steps (Execute runs the notebook with its hidden tests in
               the student's kernel), i.e. the course before the sandboxed grader;
-- sandboxed:  the course's settings (autograder.verdicts in bubblewrap);
+- sandboxed:  the course's settings (autograder.nbgrader_ext.sandboxed_grading in bubblewrap);
 - unsandboxed: the same with --SandboxedGrading.sandbox=False.
 Prints the median wall-clock seconds per submission and the ratio to stock.
 """
@@ -21,9 +21,10 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import samples, sandbox
-from autograder.nbgrader_run import generate_assignment, make_workspace, nbgrader
-from autograder.registry import ASSIGNMENTS
+from autograder.course import samples
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import generate_assignment, make_workspace, nbgrader
+from autograder.course.registry import ASSIGNMENTS
 
 ASSIGNMENT = "week2_logistic_regression"
 NOTEBOOK = ASSIGNMENTS[ASSIGNMENT].notebook
@@ -58,8 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     modes = {"stock": [], "sandboxed": ["--SandboxedGrading.sandbox=True"],
              "unsandboxed": ["--SandboxedGrading.sandbox=False"]}
-    if sandbox.unavailable_reason():
-        print(f"skipping sandboxed: {sandbox.unavailable_reason()}")
+    if bubblewrap.unavailable_reason():
+        print(f"skipping sandboxed: {bubblewrap.unavailable_reason()}")
         del modes["sandboxed"]
     times: dict[str, list[float]] = {m: [] for m in modes}
     with tempfile.TemporaryDirectory(prefix="dlcourse-bench-") as tmp:

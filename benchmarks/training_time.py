@@ -26,7 +26,7 @@ import time
 
 import numpy as np
 
-from autograder.assignments.week4_deep_network import reference as ref
+from autograder.course.assignments.week4_deep_network import reference as ref
 from dlutils.datasets import load_dataset
 
 LAYERS_DIMS = [784, 20, 7, 5, 1]

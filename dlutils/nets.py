@@ -2,7 +2,7 @@
 
 The lecture notebooks train their demo networks with them (``from dlutils import nets``), and the
 trusted reference solutions of weeks 3 and 4 are the course's functions written over them
-(autograder/assignments/week*/reference.py), so each piece of the math (the affine map and its
+(autograder/course/assignments/week*/reference.py), so each piece of the math (the affine map and its
 gradients, the activations and their derivatives, the cross-entropy and its gradient, the
 gradient-descent step) has one implementation in the repository. The sigmoid and ReLU themselves
 are the ones the course gives the learner (dlutils.activations).

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from autograder.registry import ASSIGNMENTS  # noqa: E402
+from autograder.course.registry import ASSIGNMENTS  # noqa: E402
 from tests.mistake_corpus import measure  # noqa: E402
 
 

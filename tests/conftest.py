@@ -6,11 +6,11 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from autograder.registry import ASSIGNMENTS
+from autograder.course.registry import ASSIGNMENTS
 
 REPO = Path(__file__).resolve().parents[1]
 # The assignment the grader's own tests (sandbox, attacks, JupyterLab) use. Tests of what every
-# assignment must satisfy are parametrized over autograder.registry.ASSIGNMENTS instead.
+# assignment must satisfy are parametrized over autograder.course.registry.ASSIGNMENTS instead.
 ASSIGNMENT = "week2_logistic_regression"
 NOTEBOOK = ASSIGNMENTS[ASSIGNMENT].notebook
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from autograder import samples
-from autograder.registry import ASSIGNMENTS
+from autograder.course import samples
+from autograder.course.registry import ASSIGNMENTS
 from conftest import ASSIGNMENT, max_score
 
 FULL = max_score(nbformat.read(ASSIGNMENTS[ASSIGNMENT].source_path(), as_version=4))
@@ -171,7 +171,7 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
         import glob, os, sqlite3
         targets = ["COURSE/source/week2_logistic_regression/logistic_regression.ipynb",
                    "COURSE/gradebook.db", "COURSE/nbgrader_config.py",
-                   "REPO/autograder/assignments/week2_logistic_regression/reference.py", "REPO/autograder/hidden.py",
+                   "REPO/autograder/course/assignments/week2_logistic_regression/reference.py", "REPO/autograder/hidden.py",
                    "REPO/source/week2_logistic_regression/logistic_regression.ipynb", "/root/.bash_history",
                    "/etc/shadow"] + glob.glob("COURSE/submitted/*/*/*.ipynb") + glob.glob("COURSE/autograded/**",
                                                                                           recursive=True)
@@ -183,7 +183,7 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
             except OSError:
                 pass
         try:
-            from autograder.assignments.week2_logistic_regression.reference import propagate
+            from autograder.course.assignments.week2_logistic_regression.reference import propagate
             leaks.append(("autograder.reference", 1))
         except ImportError:
             pass
@@ -213,7 +213,7 @@ def build(source_nb, release_nb) -> dict[str, tuple[object, Expect]]:
     c["cheat_with_reference"] = (insert_after(buggy, "propagate", """
         try:
             import importlib.util
-            spec = importlib.util.spec_from_file_location("ref", "REPO/autograder/assignments/week2_logistic_regression/reference.py")
+            spec = importlib.util.spec_from_file_location("ref", "REPO/autograder/course/assignments/week2_logistic_regression/reference.py")
             ref = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(ref)
             propagate = ref.propagate

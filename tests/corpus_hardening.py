@@ -24,7 +24,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import samples
+from autograder.course import samples
 from conftest import ASSIGNMENT, NOTEBOOK
 from corpus import FULL, Expect, _index, insert_after
 

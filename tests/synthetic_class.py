@@ -9,10 +9,10 @@ directory that looks as if ``dlcourse grade`` had graded a whole class:
 - students, submissions, grades and comments inserted in bulk into nbgrader's tables (SQLAlchemy
   Core on ``nbgrader.api``'s tables, ids uuid4 hex as nbgrader makes them), so that 5,000 students
   take seconds;
-- a grading record per graded student, in the format ``autograder.verdicts`` writes (hidden tests
+- a grading record per graded student, in the format ``autograder.nbgrader_ext.sandboxed_grading`` writes (hidden tests
   as ``autograder.hidden.score`` records them, with the assignment's real part labels, its mistake
   catalogue's ids and sentences, and the messages' real wording), and the run record
-  ``.dlcourse-runs.json`` (``autograder.runs``) with the seed, the times and who was not graded.
+  ``.dlcourse-runs.json`` (``autograder.batch.runs``) with the seed, the times and who was not graded.
 
 The class is realistic: each student has an ability; per exercise they are right, make a known
 mistake (some far more common than others; now and then two), leave it unanswered (weak students
@@ -21,7 +21,7 @@ often stop part-way), or fail in a way no known mistake explains. Exercises diff
 than weak ones, as an item that tests something else would (its discrimination is low). A few %
 of the graded notebooks had trouble running (a cell timed out, the kernel died or did not start,
 the whole notebook ran out of time, the grader restored a cell), which costs the exercises it
-stopped; a few % of the class were not graded (the reasons are what ``autograder.submissions`` says
+stopped; a few % of the class were not graded (the reasons are what ``autograder.batch.submissions`` says
 about real broken submissions), and the submissions folder held a hidden folder the run lists as
 not graded; a few % did not submit (they are only in the gradebook); a few grades were changed by
 hand (a manual score or extra credit).
@@ -49,11 +49,14 @@ import numpy as np
 import sqlalchemy as sa
 from nbgrader import api
 
-from autograder import grade_cells, hidden, protocol, runs, submissions
-from autograder.nbgrader_run import generate_assignment, make_workspace
-from autograder.nbgrader_settings import COURSE_ID
-from autograder.registry import get
-from autograder.verdicts import RAN_OUT_OF_TIME, RECORD, is_demo_cell
+from autograder.nbgrader_ext import grade_cells
+from autograder import hidden
+from autograder.sandbox import protocol
+from autograder.batch import runs, submissions
+from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
+from autograder.nbgrader_ext.course_settings import COURSE_ID
+from autograder.course.registry import get
+from autograder.nbgrader_ext.sandboxed_grading import RAN_OUT_OF_TIME, RECORD, is_demo_cell
 from dlutils.checks.exercise import names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
 
@@ -423,7 +426,7 @@ def failing_everything(ex: ExerciseModel, message: str) -> Answer:
 
 
 def not_graded_reasons(notebook: str) -> tuple[dict[str, float], str]:
-    """Why a submission is not graded, as autograder.submissions words it for real broken
+    """Why a submission is not graded, as autograder.batch.submissions words it for real broken
     submissions (vetted here, once, in a scratch folder), with how often each happens; and what it
     says about a hidden folder in the submissions folder (``STRAY``, which is no student)."""
     reasons, stray = _vetted(notebook)
@@ -571,7 +574,7 @@ def write_record(course_dir: Path, assignment_id: str, notebook: Notebook, s: Sy
 
 def write_run(course_dir: Path, assignment_id: str, seed: int, started: str, ended: str,
               not_graded: dict[str, str]) -> None:
-    """The run record as autograder.runs leaves it after a finished run."""
+    """The run record as autograder.batch.runs leaves it after a finished run."""
     data = {assignment_id: {"seed": seed, "started": started, "finished": True, "ended": ended,
                             "not_graded": not_graded}}
     (course_dir / runs.RUNS).write_text(json.dumps(data, indent=1, sort_keys=True))

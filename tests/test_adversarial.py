@@ -16,15 +16,16 @@ import pytest
 import corpus
 import corpus_hardening as hardening
 import dlutils
-from autograder import grading, sandbox
-from autograder.nbgrader_run import make_workspace
+from autograder.batch import grading
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import make_workspace
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
 # Without bubblewrap these tests skip (a learner's laptop), except in CI, which installs it and
 # sets DLCOURSE_REQUIRE_SANDBOX so that a missing sandbox fails the run instead.
-pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None
+pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
-                                reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+                                reason=f"no sandbox here: {bubblewrap.unavailable_reason()}")
 CELL_TIMEOUT = 5
 
 

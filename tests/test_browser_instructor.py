@@ -8,7 +8,7 @@ tests' explanation of the point he lost. Screenshots: test-artifacts/formgrader-
 
 The pages may load nothing from outside this machine (every other request is refused), so the
 tests are the same on every machine; the formgrader needs nothing from outside either: its formulas
-are MathML written with the page (autograder.mathml).
+are MathML written with the page (autograder.nbgrader_ext.mathml).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import nbformat
 import pytest
 
 from autograder import report
-from autograder.registry import ASSIGNMENTS
+from autograder.course.registry import ASSIGNMENTS
 from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
 from conftest import ASSIGNMENT, NOTEBOOK, grade_id
 from lab_server import TOKEN, running_lab
@@ -236,7 +236,7 @@ def test_ben_bugs_notebook_shows_the_hidden_tests_explanation_of_his_lost_point(
     assert cell.locator(".output_stdout pre").inner_text() == expected
     # the cell's value is nbgrader's partial credit: the 2 points that test_propagate gave
     assert cell.locator(".output_execute_result pre").inner_text() == "2"
-    # formulas are MathML written with the page (autograder.mathml), no MathJax is fetched
+    # formulas are MathML written with the page (autograder.nbgrader_ext.mathml), no MathJax is fetched
     prose = "\n".join(page.locator(".text_cell_render").all_inner_texts())
     assert page.locator(".text_cell_render math").count() > 10 and "$" not in prose
     assert not [url for url in session.failed if "mathjax" in url.lower()]

@@ -22,8 +22,8 @@ try:
 except ImportError:  # pragma: no cover - skip_without_browser skips (or, in CI, fails) the module then
     expect = sync_playwright = None
 
-from autograder import samples
-from autograder.registry import ASSIGNMENTS
+from autograder.course import samples
+from autograder.course.registry import ASSIGNMENTS
 from browser import launch, screenshot, skip_without_browser
 from conftest import ASSIGNMENT, NOTEBOOK, REPO, grade_id, is_grade_cell
 from dlutils.checks import logistic_regression as checks

@@ -9,7 +9,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from autograder.assignments.week2_logistic_regression import reference
+from autograder.course.assignments.week2_logistic_regression import reference
 from dlutils.checks import CheckFailed
 from dlutils.checks import logistic_regression as checks
 

@@ -27,14 +27,16 @@ import pytest
 from distributed import Client
 from nbgrader.api import Gradebook
 
-from autograder import cluster, jobs, samples, sandbox
-from autograder.nbgrader_run import generated_release, kill_tree, make_workspace
-from autograder.verdicts import RECORD
+from autograder.batch import cluster
+from autograder.sandbox import jobs, bubblewrap
+from autograder.course import samples
+from autograder.nbgrader_ext.commands import generated_release, kill_tree, make_workspace
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
-pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None
+pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
-                                reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+                                reason=f"no sandbox here: {bubblewrap.unavailable_reason()}")
 
 BIN = Path(sys.executable).parent
 SEED = 7
@@ -227,10 +229,10 @@ def _worker(tmp: Path, name: str, address: str, mark: str, slots: bool = True) -
 
 
 def _job_dirs(tree: dict) -> list[str]:
-    """The job folders (autograder.jobs) and run scratch folders (autograder.sandbox) of the processes
+    """The job folders (autograder.sandbox.jobs) and run scratch folders (autograder.sandbox.bubblewrap) of the processes
     ``tree`` (pid -> ...), named after the pid of the worker process that made them."""
     tmp = Path(tempfile.gettempdir())
-    return sorted(str(p) for pid in tree for prefix in (jobs.JOB_PREFIX, sandbox.SCRATCH_PREFIX)
+    return sorted(str(p) for pid in tree for prefix in (jobs.JOB_PREFIX, bubblewrap.SCRATCH_PREFIX)
                   for p in tmp.glob(f"{prefix}{pid}-*"))
 
 
@@ -528,7 +530,7 @@ def test_a_job_never_sees_the_course_directory(batch):
     # binds), and none is one of the course's: a reference, an input generator or a mistakes file of any
     # assignment, or a notebook of the course.
     secrets_ = {hashlib.sha256(p.read_bytes()).hexdigest(): str(p)
-                for pattern in ("autograder/assignments/*/*.py", "source/*/*.ipynb", "release/*/*.ipynb")
+                for pattern in ("autograder/course/assignments/*/*.py", "source/*/*.ipynb", "release/*/*.ipynb")
                 for p in REPO.glob(pattern)}
     secrets_.update({hashlib.sha256(p.read_bytes()).hexdigest(): str(p) for p in batch.ws.rglob("*")
                      if p.is_file() and p.name in SECRET_NAMES})

@@ -16,10 +16,14 @@ from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import common
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
-from autograder import cluster, grading, hidden, jobs, nbgrader_speedups, progress, runs, samples
-from autograder.coordinator import Coordinator
-from autograder.nbgrader_run import generate_assignment, make_workspace
-from autograder.verdicts import RECORD
+from autograder.batch import cluster, grading, progress, runs
+from autograder import hidden
+from autograder.sandbox import jobs
+from autograder.nbgrader_ext import speedups
+from autograder.course import samples
+from autograder.batch.coordinator import Coordinator
+from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from dlutils.checks import plain
 
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
@@ -127,7 +131,7 @@ def test_one_run_at_a_time_refuses_a_second_and_ends_with_its_holder(tmp_path):
     with runs.one_run_at_a_time(tmp_path, "the second"):  # released at the end of the block
         pass
     # a holder killed with SIGKILL (no cleanup of its own) leaves the course free
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from autograder import runs\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from autograder.batch import runs\n"
                                f"with runs.one_run_at_a_time({str(tmp_path)!r}, 'killed'):\n"
                                "    print('held', flush=True); time.sleep(600)"], cwd=REPO, stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline() == "held\n"
@@ -189,7 +193,7 @@ def test_the_progress_line_is_redrawn_on_a_terminal_and_silent_when_disabled(mon
 def test_within_shared_the_gradebook_reuses_one_engine(tmp_path, monkeypatch, python_bin):
     monkeypatch.setenv("PATH", f"{python_bin}:{__import__('os').environ['PATH']}")  # nbgrader runs `alembic`
     url = f"sqlite:///{tmp_path / 'gb.db'}"
-    with nbgrader_speedups.shared():
+    with speedups.shared():
         with Gradebook(url) as a:
             a.add_student("s1")
         with Gradebook(url) as b:
@@ -208,7 +212,7 @@ def test_within_shared_metadata_fails_validation_with_jsonschemas_own_error(meta
     cell = nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": meta})
     with pytest.raises(jsonschema.ValidationError) as plain:
         MetadataValidatorV3().validate_cell(cell)
-    with nbgrader_speedups.shared(), pytest.raises(jsonschema.ValidationError) as fast:
+    with speedups.shared(), pytest.raises(jsonschema.ValidationError) as fast:
         MetadataValidatorV3().validate_cell(cell)
     assert (fast.value.message, list(fast.value.path)) == (plain.value.message, list(plain.value.path))
     assert common.jsonschema is jsonschema

@@ -5,7 +5,7 @@ import re
 
 import numpy as np
 
-from autograder.assignments.week4_deep_network import inputs, reference
+from autograder.course.assignments.week4_deep_network import inputs, reference
 from conftest import REPO, executed
 from dlutils import gradcheck
 

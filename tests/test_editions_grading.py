@@ -5,10 +5,13 @@ import re
 import nbformat
 import pytest
 
-from autograder import grading, samples, sandbox, translations
-from autograder.feedback import TEMPLATE_WORDS
-from autograder.nbgrader_run import generate_assignment, make_workspace, release_registered
-from autograder.registry import ASSIGNMENTS
+from autograder.batch import grading
+from autograder.course import samples
+from autograder.sandbox import bubblewrap
+from autograder.editions import translations
+from autograder.nbgrader_ext.feedback import TEMPLATE_WORDS
+from autograder.nbgrader_ext.commands import generate_assignment, make_workspace, release_registered
+from autograder.course.registry import ASSIGNMENTS
 from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
 from conftest import REPO
 from test_learners_work import errors_in, errors_in_page, hashes
@@ -45,7 +48,7 @@ def graded(tmp_path_factory):
                 (incoming / f"{student}_{lang}").mkdir(parents=True)
                 nbformat.write(nb, incoming / f"{student}_{lang}" / a.notebook)
         written = hashes(incoming)
-        results = grading.grade(ws, a.id, incoming, seed=SEED, use_sandbox=sandbox.unavailable_reason() is None,
+        results = grading.grade(ws, a.id, incoming, seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
                                 log=lambda *args: None)
         out[a.id] = {r.student: r for r in results}
         files[f"incoming/{a.id}"] = (written, hashes(incoming))
@@ -100,7 +103,7 @@ def test_dlcourse_lang_makes_the_grader_and_the_kernel_speak_chinese_for_an_engl
     (tmp_path / "in" / "cleo").mkdir(parents=True)
     nbformat.write(nbformat.read(release, as_version=4), tmp_path / "in" / "cleo" / a.notebook)
     monkeypatch.setenv(i18n.LANGUAGE_ENV, LANG)
-    [result] = grading.grade(ws, a.id, tmp_path / "in", seed=SEED, use_sandbox=sandbox.unavailable_reason() is None,
+    [result] = grading.grade(ws, a.id, tmp_path / "in", seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
                              log=lambda *args: None)
     page = _page(result)
     assert result.score == 0 and result.max_score > 0

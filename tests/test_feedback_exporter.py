@@ -7,9 +7,9 @@ from nbconvert.exporters import HTMLExporter
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from traitlets.config import Config
 
-from autograder.feedback import NO_ALT, FeedbackHTMLExporter
-from autograder.mathml import is_plain_mathml, to_mathml
-from autograder.nbgrader_settings import course_config
+from autograder.nbgrader_ext.feedback import NO_ALT, FeedbackHTMLExporter
+from autograder.nbgrader_ext.mathml import is_plain_mathml, to_mathml
+from autograder.nbgrader_ext.course_settings import course_config
 from conftest import REPO
 
 PNG = base64.b64encode(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -34,7 +34,7 @@ def _pages():
 
 
 def test_the_page_has_the_same_text_as_nbconverts():
-    """(Its head has a style of its own: autograder.feedback.)"""
+    """(Its head has a style of its own: autograder.nbgrader_ext.feedback.)"""
     ours, theirs = _pages()
     assert ours.body.get_text() == theirs.body.get_text()
     assert [str(t) for t in ours.select("pre, code, h1, p")] == [str(t) for t in theirs.select("pre, code, h1, p")]

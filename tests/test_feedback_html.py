@@ -20,11 +20,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_raw_cell
 
 import browser as browser_tools
 import corpus
-from autograder import grading, sandbox
-from autograder.nbgrader_run import generated_release, make_workspace
+from autograder.batch import grading
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import generated_release, make_workspace
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
-MISSING = browser_tools.MISSING or sandbox.unavailable_reason()  # the pages come from sandboxed grading
+MISSING = browser_tools.MISSING or bubblewrap.unavailable_reason()  # the pages come from sandboxed grading
 pytestmark = pytest.mark.skipif(MISSING is not None and not browser_tools.REQUIRED,
                                 reason=f"no browser test here: {MISSING}")
 SEED = 20261124
@@ -249,7 +250,7 @@ def test_both_get_the_marks_their_code_deserves(graded):
     assert {s: (r.status, r.score, r.max_score, r.lost) for s, r in results.items()} == {
         "mallory_html": ("graded", corpus.FULL, corpus.FULL, []),
         "dora_damaged": ("graded", corpus.FULL, corpus.FULL, [])}
-    # the repairs reach the grading record's events (autograder.verdicts), so `dlcourse grade` lists them
+    # the repairs reach the grading record's events (autograder.nbgrader_ext.sandboxed_grading), so `dlcourse grade` lists them
     assert [e for e in results["dora_damaged"].events if e in DAMAGE_REPAIRS] == DAMAGE_REPAIRS
     assert not any(e in DAMAGE_REPAIRS for e in results["mallory_html"].events)
 

@@ -5,9 +5,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
-from autograder import grade_cells, samples
-from autograder.registry import ASSIGNMENTS
-from autograder.verdicts import RECORD, SandboxedGrading
+from autograder.nbgrader_ext import grade_cells
+from autograder.course import samples
+from autograder.course.registry import ASSIGNMENTS
+from autograder.nbgrader_ext.sandboxed_grading import RECORD, SandboxedGrading
 from conftest import ASSIGNMENT
 
 A = ASSIGNMENTS[ASSIGNMENT]

@@ -17,14 +17,16 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import runs, samples, sandbox
-from autograder.nbgrader_run import make_workspace
-from autograder.verdicts import RECORD
+from autograder.batch import runs
+from autograder.course import samples
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import make_workspace
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
-pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None
+pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
-                                reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+                                reason=f"no sandbox here: {bubblewrap.unavailable_reason()}")
 MARK_ENV = "DLCOURSE_STOP_TEST_MARK"
 
 

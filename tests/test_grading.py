@@ -9,9 +9,11 @@ import shutil
 import nbformat
 import pytest
 
-from autograder import cli, samples, submissions
-from autograder.registry import ASSIGNMENTS
-from autograder.verdicts import RECORD
+from autograder import cli
+from autograder.course import samples
+from autograder.batch import submissions
+from autograder.course.registry import ASSIGNMENTS
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, max_score
 from test_learners_work import hashes
 
@@ -194,7 +196,7 @@ def test_hostile_entries_in_submitted_cost_only_their_own_row(tmp_path, capsys):
     each get a 0 and a sentence; nothing they point to reaches autograded/ or feedback/; the
     honest student beside them gets full marks; only valid student ids enter the gradebook."""
     from nbgrader.api import Gradebook
-    from autograder import sandbox
+    from autograder.sandbox import bubblewrap
     course = cli.make_workspace(tmp_path / "course")
     source = course / "source" / ASSIGNMENT
     sub = course / "submitted"
@@ -216,7 +218,7 @@ def test_hostile_entries_in_submitted_cost_only_their_own_row(tmp_path, capsys):
         (sub / student / ASSIGNMENT / NOTEBOOK).write_text(text)
     shutil.copytree(ada, sub / ".hidden" / ASSIGNMENT)
     (sub / "notes.txt").write_text("to do")
-    flags = [] if sandbox.unavailable_reason() is None else ["--no-sandbox"]  # only the reference is graded
+    flags = [] if bubblewrap.unavailable_reason() is None else ["--no-sandbox"]  # only the reference is graded
     assert cli.main(["grade", ASSIGNMENT, "--course-dir", str(course), *flags]) == 0
     out = capsys.readouterr().out
     table = out[out.index("\nstudent "):]

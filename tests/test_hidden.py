@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from autograder import hidden
-from autograder.assignments.week2_logistic_regression import reference
-from autograder.registry import ASSIGNMENTS
+from autograder.course.assignments.week2_logistic_regression import reference
+from autograder.course.registry import ASSIGNMENTS
 from dlutils.checks import CheckFailed, plain
 from dlutils.checks import logistic_regression as checks
 from dlutils.checks.exercise import public_cases

@@ -5,7 +5,7 @@ import shutil
 import nbformat
 import pytest
 
-from autograder import samples
+from autograder.course import samples
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 from lab_server import running_lab
 

@@ -2,7 +2,7 @@
 
 tests/test_release.py looks for solution *lines* in what ships; this test runs every callable that
 ships to students through every exercise's public check (every check set in
-autograder.registry.CHECK_SETS: the graded assignments and the lectures' practice exercises) and
+autograder.course.registry.CHECK_SETS: the graded assignments and the lectures' practice exercises) and
 requires each one to fail. "Shipped to students" is:
 
 - every function, class or other callable that is an attribute of a module of the ``dlutils``
@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import dlutils  # noqa: E402
-from autograder.registry import CHECK_SETS, REPO_ROOT, CheckSet  # noqa: E402
+from autograder.course.registry import CHECK_SETS, REPO_ROOT, CheckSet  # noqa: E402
 from dlutils.checks.exercise import CheckFailed, Exercise, run_public_check  # noqa: E402
 
 PER_CALL_SECONDS = 5       # one candidate on one exercise (the public inputs are tiny)
@@ -205,7 +205,7 @@ def test_the_helper_is_not_vacuous_every_reference_passes(check_set):
 
 def test_the_sigmoid_stand_in_fails_the_sigmoid_check():
     """The known case: the stand-in for sigmoid computes sigmoid, and used to pass check_sigmoid."""
-    from autograder.assignments.week2_logistic_regression import reference
+    from autograder.course.assignments.week2_logistic_regression import reference
     from dlutils.checks.stand_ins import logistic
 
     lr = CHECK_SETS["week2_logistic_regression"]

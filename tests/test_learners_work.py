@@ -18,9 +18,11 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import cli, samples, submissions
-from autograder.nbgrader_run import nbgrader
-from autograder.registry import ASSIGNMENTS
+from autograder import cli
+from autograder.course import samples
+from autograder.batch import submissions
+from autograder.nbgrader_ext.commands import nbgrader
+from autograder.course.registry import ASSIGNMENTS
 from conftest import REPO
 from test_sandbox import needs_bwrap
 

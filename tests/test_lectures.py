@@ -6,8 +6,8 @@ import re
 import nbformat
 import pytest
 
-from autograder.lectures import reference
-from autograder.registry import ASSIGNMENTS, LECTURES as LECTURE_CHECKS
+from autograder.course.lectures import reference
+from autograder.course.registry import ASSIGNMENTS, LECTURES as LECTURE_CHECKS
 from conftest import REPO, execute, executed
 from dlutils.checks import lectures as check_yourself
 from dlutils.checks.exercise import public_cases
@@ -29,7 +29,7 @@ NOTEBOOKS = {
                                   "Building blocks: forward and backward with a cache",
                                   "Parameters vs hyperparameters", "What does this have to do with the brain?"],
 }
-# Graded functions of the assignments not in autograder/assignments/ yet (weeks 3 and 4, as planned):
+# Graded functions of the assignments not in autograder/course/assignments/ yet (weeks 3 and 4, as planned):
 # a lecture exercise must not be one of them either, or its solution (shown in the lecture) would
 # hand out points once they land. Remove a week's names once its assignment is registered.
 FUTURE_GRADED = {

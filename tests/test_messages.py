@@ -8,8 +8,8 @@ import string
 import numpy as np
 import pytest
 
-from autograder import catalogue, translations
-from autograder.registry import CHECK_SETS
+from autograder.editions import messages, translations
+from autograder.course.registry import CHECK_SETS
 from dlutils import i18n
 from dlutils.checks.exercise import describe, public_cases
 from dlutils.checks.runner import CallFailed, call
@@ -37,10 +37,10 @@ def test_the_detector_finds_english_and_passes_code():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_message_has_a_translation_and_the_files_are_fresh(lang):
-    fresh = catalogue.updated(lang)
-    assert catalogue.untranslated(fresh) == [], f"translate these in {catalogue.po_path(lang)}, then `make release`"
-    assert catalogue.po_path(lang).read_bytes() == catalogue.po_text(fresh), "run `make release` (dlcourse release)"
-    assert catalogue.mo_path(lang).read_bytes() == catalogue.mo_bytes(fresh), "run `make release` (dlcourse release)"
+    fresh = messages.updated(lang)
+    assert messages.untranslated(fresh) == [], f"translate these in {messages.po_path(lang)}, then `make release`"
+    assert messages.po_path(lang).read_bytes() == messages.po_text(fresh), "run `make release` (dlcourse release)"
+    assert messages.mo_path(lang).read_bytes() == messages.mo_bytes(fresh), "run `make release` (dlcourse release)"
     assert len(fresh) > 300  # every known mistake's sentence and every message of the checks and the grader
 
 
@@ -48,14 +48,14 @@ def test_every_marked_message_reaches_the_catalogue():
     """Every literal passed to _ or N_ in the code, also inside an f-string (where an extractor that
     reads tokens does not look), is a message of the catalogue."""
     marked = set()
-    for folder in catalogue.CODE_DIRS:
+    for folder in messages.CODE_DIRS:
         for path in (REPO / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
                         and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                     marked.add(node.args[0].value)
     assert len(marked) > 100
-    assert marked - {m.id for m in catalogue.template() if m.id} == set()
+    assert marked - {m.id for m in messages.template() if m.id} == set()
 
 
 def _fields(template: str) -> list[tuple[str, str]]:
@@ -64,7 +64,7 @@ def _fields(template: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_translation_has_the_fields_of_its_message(lang):
-    wrong = [m.id for m in catalogue.read(lang) if m.id and _fields(m.id) != _fields(m.string)]
+    wrong = [m.id for m in messages.read(lang) if m.id and _fields(m.id) != _fields(m.string)]
     assert wrong == []
 
 
@@ -103,18 +103,18 @@ def test_no_english_is_left_in_any_known_mistakes_message(lang):
             for name, cases in public_cases(check_set.checks_module).items():
                 exercise = check_set.exercises[name]
                 for case in cases:
-                    messages = [describe(case["inputs"]), exercise.stand_ins_text()] if exercise.stand_ins else \
+                    texts = [describe(case["inputs"]), exercise.stand_ins_text()] if exercise.stand_ins else \
                         [describe(case["inputs"])]
                     for mistake in case["mistakes"]:
                         if "output" in mistake:
                             for reveal in (True, False):
-                                messages += exercise.judge(mistake["output"], case["expected"], reveal=reveal,
+                                texts += exercise.judge(mistake["output"], case["expected"], reveal=reveal,
                                                            mistakes=case["mistakes"])
                         else:
                             # the error itself is Python's (English); what the check adds must not be
-                            messages.append(exercise.error_message(name, mistake["raises"], case["mistakes"]))
-                    messages += exercise.judge(None, case["expected"], reveal=False)  # a function that returns nothing
-                    for seen_message in messages:
+                            texts.append(exercise.error_message(name, mistake["raises"], case["mistakes"]))
+                    texts += exercise.judge(None, case["expected"], reveal=False)  # a function that returns nothing
+                    for seen_message in texts:
                         seen += 1
                         if left := english_left(seen_message.replace(str(case["inputs"]), "")):
                             leftovers[seen_message] = left

@@ -5,7 +5,7 @@ import importlib.util
 
 import pytest
 
-from autograder.registry import ASSIGNMENTS
+from autograder.course.registry import ASSIGNMENTS
 from tests.mistake_corpus import measure
 
 SEEDS = range(3)

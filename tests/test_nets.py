@@ -4,7 +4,7 @@ trusted references that are written over it."""
 import numpy as np
 import pytest
 
-from autograder.assignments.week4_deep_network import reference as deep
+from autograder.course.assignments.week4_deep_network import reference as deep
 from dlutils import nets
 from dlutils.gradcheck import gradient_check
 

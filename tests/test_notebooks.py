@@ -5,8 +5,8 @@ import subprocess
 
 import pytest
 
-from autograder import translations
-from autograder.registry import ASSIGNMENTS
+from autograder.editions import translations
+from autograder.course.registry import ASSIGNMENTS
 from dlutils import fonts
 from dlutils.i18n import _, using
 from conftest import REPO, execute, executed, grade_id, is_grade_cell

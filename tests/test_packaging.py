@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.registry import CHECK_SETS
+from autograder.course.registry import CHECK_SETS
 from conftest import REPO
 from dlutils import datasets
 from dlutils.datasets import DatasetError
@@ -94,7 +94,7 @@ def test_the_wheel_holds_every_file_dlutils_loads(wheel):
         if path.is_file() and "__pycache__" not in path.parts:
             assert path.relative_to(REPO).as_posix() in names, path
     # What the grader copies into a sandbox job folder.
-    assert {"autograder/kernel_runner.py", "autograder/protocol.py"} <= names
+    assert {"autograder/sandbox/kernel_runner.py", "autograder/sandbox/protocol.py"} <= names
 
 
 def test_a_wheel_install_loads_the_data_from_anywhere(installed, tmp_path):

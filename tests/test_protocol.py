@@ -1,4 +1,4 @@
-"""autograder.protocol: the one definition the grader (verdicts) and the runner in the sandbox
+"""autograder.sandbox.protocol: the one definition the grader (verdicts) and the runner in the sandbox
 (kernel_runner.py) share: file names, statuses, kept outputs, learner-facing messages, limits."""
 import ast
 import dataclasses
@@ -13,12 +13,15 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config
 
-from autograder import grade_cells, hidden, jobs, protocol, sandbox, untrusted, verdicts
-from autograder.registry import ASSIGNMENTS
+from autograder.nbgrader_ext import grade_cells, sandboxed_grading
+from autograder import hidden
+from autograder.sandbox import jobs, protocol, bubblewrap, untrusted
+from autograder.course.registry import ASSIGNMENTS
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 from test_sandbox import needs_bwrap
 
-AUTOGRADER = REPO / "autograder"
+SANDBOX = REPO / "autograder" / "sandbox"
+GRADER = REPO / "autograder" / "nbgrader_ext" / "sandboxed_grading.py"
 
 
 def _imports(path: Path) -> set[str]:
@@ -40,25 +43,25 @@ def _strings(path: Path) -> list[str]:
 # -- What runs inside the sandbox imports nothing of the grader -------------------------------------
 
 def test_protocol_imports_only_the_standard_library():
-    assert _imports(AUTOGRADER / "protocol.py") <= set(sys.stdlib_module_names) | {"__future__"}
-    assert _imports(AUTOGRADER / "protocol.py") == {"__future__", "math", "dataclasses", "typing"}
+    assert _imports(SANDBOX / "protocol.py") <= set(sys.stdlib_module_names) | {"__future__"}
+    assert _imports(SANDBOX / "protocol.py") == {"__future__", "math", "dataclasses", "typing"}
 
 
 def test_kernel_runner_imports_only_the_standard_library_jupyter_client_protocol_and_untrusted():
-    imported = _imports(AUTOGRADER / "kernel_runner.py")
+    imported = _imports(SANDBOX / "kernel_runner.py")
     assert imported - set(sys.stdlib_module_names) == {"jupyter_client", "protocol", "untrusted"}
     assert "." not in imported and "autograder" not in imported and "dlutils" not in imported
     # untrusted.py is copied beside it too, so it must stay standard library only
-    assert _imports(AUTOGRADER / "untrusted.py") <= set(sys.stdlib_module_names) | {"__future__"}
+    assert _imports(SANDBOX / "untrusted.py") <= set(sys.stdlib_module_names) | {"__future__"}
 
 
 def test_the_copied_names_are_the_real_files():
-    assert (AUTOGRADER / protocol.RUNNER).is_file() and (AUTOGRADER / protocol.MODULE).is_file()
-    assert verdicts.RUNNER == AUTOGRADER / "kernel_runner.py"
-    assert verdicts.PROTOCOL == AUTOGRADER / "protocol.py"
-    assert verdicts.UNTRUSTED == AUTOGRADER / "untrusted.py"
-    assert sandbox.IN == protocol.IN_DIR == "/grading/in"
-    assert not hasattr(sandbox, "OUT") and not hasattr(protocol, "OUT_DIR")  # no writable host folder
+    assert (SANDBOX / protocol.RUNNER).is_file() and (SANDBOX / protocol.MODULE).is_file()
+    assert sandboxed_grading.RUNNER == SANDBOX / "kernel_runner.py"
+    assert sandboxed_grading.PROTOCOL == SANDBOX / "protocol.py"
+    assert sandboxed_grading.UNTRUSTED == SANDBOX / "untrusted.py"
+    assert bubblewrap.IN == protocol.IN_DIR == "/grading/in"
+    assert not hasattr(bubblewrap, "OUT") and not hasattr(protocol, "OUT_DIR")  # no writable host folder
     assert protocol.inputs_file("propagate") == "inputs/propagate.json"
     assert protocol.results_file("propagate") == "results/propagate.json"
     assert (protocol.JOB, protocol.FILES, protocol.UNTRUSTED) == ("job.json", "files", "untrusted.py")
@@ -100,14 +103,15 @@ def test_neither_side_spells_a_status_or_a_message_itself():
                 + [protocol.DEMO_NOT_RUN]]
     fragments = {m.split("{")[0].strip() for m in messages} | {"[grader] This cell", "output truncated by the grader",
                                                                "the kernel did not start", "the kernel stopped at"}
-    for name in ("verdicts.py", "kernel_runner.py"):
-        strings = _strings(AUTOGRADER / name)
+    for path in (GRADER, SANDBOX / "kernel_runner.py"):
+        name = path.name
+        strings = _strings(path)
         assert not [s for s in strings for f in fragments if f and f in s], name
         assert not [s for s in strings if s in ("timeout", "killed", "died", "not run")], name
         assert "image/png" not in strings, name  # the whitelist ("text/plain" is also nbgrader's score output)
         names = r"(job|run)\.json|kernel_runner\.py|protocol\.py|untrusted\.py|inputs|results|values|refused"
         assert not [s for s in strings if re.fullmatch(names, s)], name
-    tree = ast.parse((AUTOGRADER / "verdicts.py").read_text())
+    tree = ast.parse(GRADER.read_text())
     assert "_why_no_results" not in {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
 
 
@@ -117,7 +121,7 @@ def test_verdicts_notes_each_stopped_cell_with_the_protocol_sentence():
                                                                          "text": f"out {i}\n"}]}
                for i, s in enumerate(protocol.STATUSES)}
     record = {"events": []}
-    grading = verdicts.SandboxedGrading(config=Config({"SandboxedGrading": {"cell_timeout": 5}}))
+    grading = sandboxed_grading.SandboxedGrading(config=Config({"SandboxedGrading": {"cell_timeout": 5}}))
     grading._fill_outputs(nb, records, {}, set(), record)
     for i, status in enumerate(protocol.STATUSES):
         texts = [o["text"] for o in nb.cells[i].outputs]
@@ -133,21 +137,21 @@ def test_verdicts_keeps_only_the_protocols_outputs():
            {"output_type": "execute_result", "data": {"text/html": "<b>only html</b>"}},
            {"output_type": "stream", "name": "stdin", "text": "no"},
            {"output_type": "error", "ename": "E" * 500, "evalue": "v" * 5000, "traceback": ["secret"]}]
-    outs = verdicts._outputs({"outputs": raw})
+    outs = sandboxed_grading._outputs({"outputs": raw})
     assert [o["output_type"] for o in outs] == ["display_data", "error"]
     assert set(outs[0]["data"]) == set(protocol.KEPT_MIME)
     assert len(outs[1]["ename"]) == protocol.MAX_ENAME_CHARS and len(outs[1]["evalue"]) == protocol.MAX_EVALUE_CHARS
     assert outs[1]["traceback"] == []
 
 
-def _outcome(report: bytes | None, size: int | None = None) -> sandbox.Outcome:
-    return sandbox.Outcome(0, 1.0, "", "", report, len(report or b"") if size is None else size)
+def _outcome(report: bytes | None, size: int | None = None) -> bubblewrap.Outcome:
+    return bubblewrap.Outcome(0, 1.0, "", "", report, len(report or b"") if size is None else size)
 
 
 def test_run_records_with_unknown_statuses_are_dropped():
     cells = [{"index": i, "status": s} for i, s in enumerate(protocol.STATUSES + ("passed", "OK"))]
     cells += [{"index": True, "status": "ok"}, {"index": "7", "status": "ok"}, ["not", "a", "record"]]
-    run = verdicts._read_report(_outcome(json.dumps({"kernel": "x" * 1000, "cells": cells}).encode()))
+    run = sandboxed_grading._read_report(_outcome(json.dumps({"kernel": "x" * 1000, "cells": cells}).encode()))
     assert [c["status"] for c in run["cells"]] == list(protocol.STATUSES)
     assert len(run["kernel"]) == protocol.MAX_KERNEL_CHARS
     assert run[protocol.RESULTS] == {}
@@ -163,7 +167,7 @@ def test_run_records_with_unknown_statuses_are_dropped():
 ])
 def test_a_report_that_cannot_be_used_is_refused_with_a_sentence(report, size, message):
     with pytest.raises(untrusted.Refused) as e:
-        verdicts._read_report(_outcome(report, size))
+        sandboxed_grading._read_report(_outcome(report, size))
     assert str(e.value) == message
 
 
@@ -176,7 +180,7 @@ def _job(tmp_path, limits: protocol.Limits) -> tuple[Path, dict]:
     folder.mkdir()
     (folder / "data.csv").write_text("1,2\n")
     job_in = tmp_path / "in"
-    _write_job(verdicts.SandboxedGrading(), nb, graded, set(), folder, job_in, limits)
+    _write_job(sandboxed_grading.SandboxedGrading(), nb, graded, set(), folder, job_in, limits)
     return job_in, graded
 
 
@@ -191,9 +195,9 @@ def test_the_job_folder_holds_the_runner_the_protocol_and_the_limits(tmp_path):
     job_in, graded = _job(tmp_path, limits)
     assert sorted(p.name for p in job_in.iterdir()) == ["files", "inputs", "job.json", "kernel_runner.py",
                                                          "protocol.py", "untrusted.py"]
-    assert (job_in / "protocol.py").read_text() == (AUTOGRADER / "protocol.py").read_text()
-    assert (job_in / "untrusted.py").read_text() == (AUTOGRADER / "untrusted.py").read_text()
-    assert (job_in / "kernel_runner.py").read_text() == (AUTOGRADER / "kernel_runner.py").read_text()
+    assert (job_in / "protocol.py").read_text() == (SANDBOX / "protocol.py").read_text()
+    assert (job_in / "untrusted.py").read_text() == (SANDBOX / "untrusted.py").read_text()
+    assert (job_in / "kernel_runner.py").read_text() == (SANDBOX / "kernel_runner.py").read_text()
     assert sorted(p.name for p in (job_in / "inputs").iterdir()) == sorted(f"{n}.json" for n in graded.values())
     assert [p.name for p in (job_in / "files").iterdir()] == ["data.csv"]
     job = json.loads((job_in / "job.json").read_text())
@@ -208,7 +212,7 @@ def test_student_files_are_copied_within_the_files_limit(tmp_path):
     (folder / "a.bin").write_bytes(b"a" * 600)
     (folder / "b.bin").write_bytes(b"b" * 600)
     (folder / "c.bin").write_bytes(b"c" * 300)
-    assert verdicts._student_files(folder, 1000) == {"files/a.bin": b"a" * 600, "files/c.bin": b"c" * 300}
+    assert sandboxed_grading._student_files(folder, 1000) == {"files/a.bin": b"a" * 600, "files/c.bin": b"c" * 300}
 
 
 def test_a_job_folder_is_written_inside_itself_only(tmp_path):
@@ -218,7 +222,7 @@ def test_a_job_folder_is_written_inside_itself_only(tmp_path):
 
 
 def _run_job(tmp_path, cells: list[dict], limits: protocol.Limits, sandboxed: bool = False
-             ) -> tuple[sandbox.Outcome, dict]:
+             ) -> tuple[bubblewrap.Outcome, dict]:
     """kernel_runner.py run (unsandboxed unless told) from a job folder holding ``cells``; its report, parsed."""
     job_in = tmp_path / "in"
     (job_in / "files").mkdir(parents=True)
@@ -226,9 +230,9 @@ def _run_job(tmp_path, cells: list[dict], limits: protocol.Limits, sandboxed: bo
     job = {"module": ASSIGNMENTS[ASSIGNMENT].checks_module, "limits": limits.to_json(), "cells": cells}
     (job_in / protocol.JOB).write_text(json.dumps(job))
     for name in (protocol.RUNNER, protocol.MODULE, protocol.UNTRUSTED):
-        (job_in / name).write_text((AUTOGRADER / name).read_text())
-    runner = f"{sandbox.IN if sandboxed else job_in}/{protocol.RUNNER}"
-    outcome = sandbox.run([sys.executable, runner], job_in, limits, sandbox=sandboxed, report_bytes=limits.file_bytes)
+        (job_in / name).write_text((SANDBOX / name).read_text())
+    runner = f"{bubblewrap.IN if sandboxed else job_in}/{protocol.RUNNER}"
+    outcome = bubblewrap.run([sys.executable, runner], job_in, limits, sandbox=sandboxed, report_bytes=limits.file_bytes)
     return outcome, json.loads(outcome.report)
 
 
@@ -290,21 +294,21 @@ def test_the_limits_and_their_units():
         "startup_seconds": 60.0, "files_bytes": 50 * 2**20}
     assert protocol.Limits(wall_seconds=2.5).cpu_seconds == 3
     assert protocol.Limits(wall_seconds=30, cpu_seconds=10).cpu_seconds == 10
-    assert sandbox.Limits is protocol.Limits
+    assert bubblewrap.Limits is protocol.Limits
     with pytest.raises(ValueError, match="limit cell_seconds must be positive, not 0"):
         protocol.Limits(cell_seconds=0)
 
 
 def test_the_grader_settings_default_to_the_limits_and_override_them():
     default = protocol.Limits()
-    grading = verdicts.SandboxedGrading()
+    grading = sandboxed_grading.SandboxedGrading()
     assert (grading.cell_timeout, grading.wall_timeout, grading.memory_mb, grading.processes, grading.output_bytes) \
         == (default.cell_seconds, default.wall_seconds, default.memory_bytes >> 20, default.processes,
             default.output_bytes)
     assert grading.limits() == default
     config = Config({"SandboxedGrading": {"cell_timeout": 5.0, "wall_timeout": 120.0, "memory_mb": 1024,
                                           "processes": 64, "output_bytes": 1000}})
-    assert verdicts.SandboxedGrading(config=config).limits() == dataclasses.replace(
+    assert sandboxed_grading.SandboxedGrading(config=config).limits() == dataclasses.replace(
         default, cell_seconds=5.0, wall_seconds=120.0, cpu_seconds=120, memory_bytes=1 << 30, processes=64,
         output_bytes=1000)
 
@@ -346,7 +350,7 @@ def test_tampered_and_hostile_results_cost_only_their_function(tmp_path):
     """Through the verdict path, sandboxed: a FIFO, a link to /dev/zero, JSON nested too deep, too much
     data and a cost of 10**400 each cost their own function, with a sentence and no expected value;
     the other functions are graded normally. Also: repairs noted, empty cells not run."""
-    from autograder import samples
+    from autograder.course import samples
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     nb = samples.solved(source, release)
@@ -359,15 +363,15 @@ def test_tampered_and_hostile_results_cost_only_their_function(tmp_path):
                                + ["again"] * 100}
     folder = tmp_path / "submission"
     folder.mkdir()
-    grading = verdicts.SandboxedGrading(config=Config({"SandboxedGrading": {"seed": 7, "cell_timeout": 20}}))
+    grading = sandboxed_grading.SandboxedGrading(config=Config({"SandboxedGrading": {"seed": 7, "cell_timeout": 20}}))
     nb, _ = grading.preprocess(nb, {"nbgrader": {"assignment": ASSIGNMENT, "student": "eve"},
                                     "metadata": {"path": str(folder)}})
-    record = json.loads((folder / verdicts.RECORD).read_text())
+    record = json.loads((folder / sandboxed_grading.RECORD).read_text())
     assert record["scores"] == {"preprocess": [0.0, 1.0], "sigmoid": [0.0, 1.0], "initialize_with_zeros": [0.0, 1.0],
                                 "propagate": [0.0, 3.0], "optimize": [2.0, 2.0], "predict": [0.0, 2.0],
                                 "model": [2.0, 2.0]}
-    assert record["events"] == (["cell 7 (test_sigmoid) was restored", "x" * verdicts.MAX_REPAIR_CHARS]
-                                + ["again"] * (verdicts.MAX_REPAIRS - 2))
+    assert record["events"] == (["cell 7 (test_sigmoid) was restored", "x" * sandboxed_grading.MAX_REPAIR_CHARS]
+                                + ["again"] * (sandboxed_grading.MAX_REPAIRS - 2))
 
     def first_message(name):
         [messages] = {tuple(m) for m in record["tests"][name][0]["failed"].values()}
@@ -394,7 +398,7 @@ def test_whitespace_only_cells_are_not_sent_to_the_kernel(tmp_path):
     nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell(""), new_code_cell(" \n\t"), new_code_cell("y = 2")])
     folder = tmp_path / "submission"
     folder.mkdir()
-    _write_job(verdicts.SandboxedGrading(), nb, {}, set(), folder, tmp_path / "in")
+    _write_job(sandboxed_grading.SandboxedGrading(), nb, {}, set(), folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert job["cells"] == [{"index": 0, "source": "x = 1"}, {"index": 3, "source": "y = 2"}]
 
@@ -417,12 +421,12 @@ def test_demonstration_cells_are_not_sent_to_the_kernel_and_say_why(tmp_path):
              new_code_cell("compare()", metadata={"nbgrader": _locked("demo_c"), "dlcourse": skip})]
     nb = new_notebook(cells=cells)
     graded = {5: "sigmoid"}
-    assert verdicts.SandboxedGrading().demo_cells(nb, graded) == {1, 7}
-    assert verdicts.SandboxedGrading(config=Config({"SandboxedGrading": {"skip_demo_cells": False}})).demo_cells(
+    assert sandboxed_grading.SandboxedGrading().demo_cells(nb, graded) == {1, 7}
+    assert sandboxed_grading.SandboxedGrading(config=Config({"SandboxedGrading": {"skip_demo_cells": False}})).demo_cells(
         nb, graded) == set()
     folder = tmp_path / "submission"
     folder.mkdir()
-    grading = verdicts.SandboxedGrading()
+    grading = sandboxed_grading.SandboxedGrading()
     _write_job(grading, nb, graded, {1, 7}, folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert [c["index"] for c in job["cells"]] == [0, 2, 3, 4, 5, 6]
@@ -451,13 +455,13 @@ def test_demonstration_cells_are_not_sent_to_the_kernel_and_say_why(tmp_path):
 ])
 def test_each_kind_of_unusable_values_is_refused_with_a_sentence(returned, message):
     with pytest.raises(untrusted.Refused) as e:
-        verdicts._read_results(returned, 1, "f")
+        sandboxed_grading._read_results(returned, 1, "f")
     assert str(e.value).startswith(message)
 
 
 def test_values_read_back_become_results():
     text = json.dumps([{"value": {"__tuple__": [1.5, float("nan")]}}, {"error": "boom", "raised": "ValueError: x"}])
-    [(kind, value), error] = verdicts._read_results({"values": text}, 2, "f")
+    [(kind, value), error] = sandboxed_grading._read_results({"values": text}, 2, "f")
     assert kind == "value" and value[0] == 1.5 and np.isnan(value[1])
     assert error == ("error", "boom", "ValueError: x")
-    assert verdicts._read_results(None, 2, "f") is None   # no entry: its cell's status says why
+    assert sandboxed_grading._read_results(None, 2, "f") is None   # no entry: its cell's status says why

@@ -13,11 +13,12 @@ import shutil
 import numpy as np
 import pytest
 
-from autograder import cli, report, runs
-from autograder.nbgrader_run import make_workspace
-from autograder.registry import ASSIGNMENTS
+from autograder import cli, report
+from autograder.batch import runs
+from autograder.nbgrader_ext.commands import make_workspace
+from autograder.course.registry import ASSIGNMENTS
 from autograder.report import data as class_data
-from autograder.verdicts import RECORD
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from conftest import ASSIGNMENT
 
 EACH = pytest.mark.parametrize("a", list(ASSIGNMENTS.values()), ids=list(ASSIGNMENTS))

@@ -20,12 +20,13 @@ import numpy as np
 import pytest
 from nbgrader.api import Gradebook, MissingEntry
 
-from autograder import cli, hidden, report, sandbox
-from autograder.nbgrader_run import make_workspace
-from autograder.nbgrader_settings import COURSE_ID
-from autograder.registry import ASSIGNMENTS, get
-from autograder.submissions import STUDENT_ID
-from autograder.verdicts import RECORD, SandboxedGrading
+from autograder import cli, hidden, report
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import make_workspace
+from autograder.nbgrader_ext.course_settings import COURSE_ID
+from autograder.course.registry import ASSIGNMENTS, get
+from autograder.batch.submissions import STUDENT_ID
+from autograder.nbgrader_ext.sandboxed_grading import RECORD, SandboxedGrading
 from dlutils.checks.exercise import names_mistake
 
 import synthetic_class
@@ -400,7 +401,7 @@ def real_record(grader: SandboxedGrading, nb, folder: Path, outcome) -> dict:
                  for c in json.loads(plan.job.files["job.json"])["cells"]]
         cells[0]["status"] = "timeout"
         run = json.dumps({"kernel": "ok", "cells": cells, "seconds": 1.0, "results": {}}).encode()
-        outcome = sandbox.Outcome(0, 1.0, "", "", report=run, report_size=len(run))
+        outcome = bubblewrap.Outcome(0, 1.0, "", "", report=run, report_size=len(run))
     grader.judge(nb, resources, plan, outcome)
     return json.loads((folder / RECORD).read_text())
 
@@ -413,7 +414,7 @@ def test_records_have_the_keys_and_types_of_a_record_the_grader_writes(big, tmp_
     nb = nbformat.read(big.course / "release" / ASSIGNMENT / get(ASSIGNMENT).notebook, as_version=4)
     grader = SandboxedGrading(seed=t.seed)
     ran = real_record(grader, nb, tmp_path / "ran", None)
-    timed_out = real_record(grader, nb, tmp_path / "timed_out", sandbox.Outcome(None, 900.0, "", "", report=b""))
+    timed_out = real_record(grader, nb, tmp_path / "timed_out", bubblewrap.Outcome(None, 900.0, "", "", report=b""))
     assert ran["stopped"] and set(ran["stopped"][0]) == {"cell", "status", "grade"}
     assert timed_out["events"] == [f"the notebook could not be run ({synthetic_class.RAN_OUT_OF_TIME})"]
     ours = [json.loads((big.course / "autograded" / sid / ASSIGNMENT / RECORD).read_text()) for sid in t.graded]

@@ -1,4 +1,4 @@
-"""autograder.sandbox: what student code can see and do, and refusing to grade without it."""
+"""autograder.sandbox.bubblewrap: what student code can see and do, and refusing to grade without it."""
 import os
 import platform
 import re
@@ -8,18 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from autograder import cli, sandbox
+from autograder import cli
+from autograder.sandbox import bubblewrap
 from conftest import ASSIGNMENT, REPO
 
-needs_bwrap = pytest.mark.skipif(sandbox.unavailable_reason() is not None
+needs_bwrap = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                  and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
-                                 reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+                                 reason=f"no sandbox here: {bubblewrap.unavailable_reason()}")
 
 
-def _run(tmp_path, code: str, limits=sandbox.Limits(wall_seconds=30), **kw):
+def _run(tmp_path, code: str, limits=bubblewrap.Limits(wall_seconds=30), **kw):
     job_in = tmp_path / "in"
     job_in.mkdir(exist_ok=True)
-    return sandbox.run([sys.executable, "-c", code], job_in, limits, **kw)
+    return bubblewrap.run([sys.executable, "-c", code], job_in, limits, **kw)
 
 
 @needs_bwrap
@@ -51,7 +52,7 @@ except OSError:
 @needs_bwrap
 def test_the_system_files_it_is_given_are_readable(tmp_path):
     """As nobody: fontconfig's settings (or matplotlib warns in every plot), the time zone, the users."""
-    present = [f for f in sandbox.SYSTEM_FILES if os.path.exists(f)]
+    present = [f for f in bubblewrap.SYSTEM_FILES if os.path.exists(f)]
     out = _run(tmp_path, f"""
 import os
 for f in {present!r}:
@@ -96,7 +97,7 @@ def test_stdout_comes_back_whole_only_within_the_cap(tmp_path):
 
 @needs_bwrap
 def test_the_in_memory_folders_are_bounded(tmp_path):
-    limits = sandbox.Limits(wall_seconds=30, tmpfs_bytes=4 << 20, file_bytes=1 << 20)
+    limits = bubblewrap.Limits(wall_seconds=30, tmpfs_bytes=4 << 20, file_bytes=1 << 20)
     out = _run(tmp_path, """
 import errno
 for folder in ("/tmp", "/home/student"):
@@ -115,13 +116,13 @@ for folder in ("/tmp", "/home/student"):
 @needs_bwrap
 def test_wall_clock_limit_kills_everything(tmp_path):
     out = _run(tmp_path, "import subprocess, time\nsubprocess.Popen(['sleep', '300'])\ntime.sleep(300)",
-               sandbox.Limits(wall_seconds=2))
+               bubblewrap.Limits(wall_seconds=2))
     assert out.timed_out and out.seconds < 10
 
 
 @needs_bwrap
 def test_the_limits_are_the_ones_applied_inside(tmp_path):
-    limits = sandbox.Limits(wall_seconds=30, cpu_seconds=17, memory_bytes=2 << 30, file_bytes=1 << 20,
+    limits = bubblewrap.Limits(wall_seconds=30, cpu_seconds=17, memory_bytes=2 << 30, file_bytes=1 << 20,
                             tmpfs_bytes=16 << 20)
     out = _run(tmp_path, """
 import os, resource
@@ -143,14 +144,14 @@ except OSError as e:
 
 
 def test_the_sandbox_limits_are_the_protocol_limits():
-    from autograder import protocol
-    assert sandbox.Limits is protocol.Limits
-    assert sandbox.Limits(wall_seconds=30).cpu_seconds == 30  # CPU time follows the wall clock
+    from autograder.sandbox import protocol
+    assert bubblewrap.Limits is protocol.Limits
+    assert bubblewrap.Limits(wall_seconds=30).cpu_seconds == 30  # CPU time follows the wall clock
 
 
 def test_grading_refuses_without_a_sandbox_unless_told(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
-    monkeypatch.setattr(sandbox, "_checked", {})
+    monkeypatch.setattr(bubblewrap, "bwrap_path", lambda: None)
+    monkeypatch.setattr(bubblewrap, "_checked", {})
     course = cli.make_workspace(tmp_path / "course")
     assert cli.main(["grade", ASSIGNMENT, str(tmp_path / "nothing.ipynb"), "--course-dir", str(course)]) == 1
     err = capsys.readouterr().err
@@ -160,10 +161,10 @@ def test_grading_refuses_without_a_sandbox_unless_told(monkeypatch, tmp_path, ca
 
 
 def test_no_sandbox_grades_the_same(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
-    monkeypatch.setattr(sandbox, "_checked", {})
+    monkeypatch.setattr(bubblewrap, "bwrap_path", lambda: None)
+    monkeypatch.setattr(bubblewrap, "_checked", {})
     course = cli.make_workspace(tmp_path / "course")
-    from autograder import samples
+    from autograder.course import samples
     import nbformat
     source = nbformat.read(REPO / "source" / ASSIGNMENT / "logistic_regression.ipynb", as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / "logistic_regression.ipynb", as_version=4)
@@ -193,7 +194,7 @@ for name, nr, args in calls:
 
 
 def keyring_calls() -> str:
-    return KEYRING_CALLS.format(numbers=sandbox.KEYRING_SYSCALLS[platform.machine()])
+    return KEYRING_CALLS.format(numbers=bubblewrap.KEYRING_SYSCALLS[platform.machine()])
 
 
 @needs_bwrap
@@ -204,7 +205,7 @@ def test_keyring_system_calls_fail_with_eperm_inside(tmp_path):
 
 def test_the_seccomp_program_is_the_documented_filter():
     def insns(machine):
-        raw = sandbox.seccomp_program(machine)
+        raw = bubblewrap.seccomp_program(machine)
         return [struct.unpack("=HBBI", raw[i:i + 8]) for i in range(0, len(raw), 8)]
     allow, deny = (0x06, 0, 0, 0x7FFF0000), (0x06, 0, 0, 0x00050001)
     assert insns("x86_64") == [
@@ -214,25 +215,25 @@ def test_the_seccomp_program_is_the_documented_filter():
     assert insns("aarch64") == [
         (0x20, 0, 0, 4), (0x15, 0, 5, 0xC00000B7), (0x20, 0, 0, 0),
         (0x15, 3, 0, 217), (0x15, 2, 0, 218), (0x15, 1, 0, 219), allow, deny]
-    with pytest.raises(sandbox.SandboxUnavailable, match=r"^the sandbox's seccomp filter knows no system call "
+    with pytest.raises(bubblewrap.SandboxUnavailable, match=r"^the sandbox's seccomp filter knows no system call "
                                                          r"numbers for the riscv64 architecture \(only x86_64, "
                                                          r"aarch64\); .*pass --no-sandbox"):
-        sandbox.seccomp_program("riscv64")
+        bubblewrap.seccomp_program("riscv64")
 
 
 @needs_bwrap
 def test_the_probe_uses_the_same_filter(monkeypatch):
     """An architecture without a filter: the probe refuses, so grading refuses (not a sandbox without it)."""
     monkeypatch.setattr(platform, "machine", lambda: "riscv64")
-    monkeypatch.setattr(sandbox, "_checked", {})
-    assert sandbox.unavailable_reason().startswith("the sandbox's seccomp filter knows no system call numbers "
+    monkeypatch.setattr(bubblewrap, "_checked", {})
+    assert bubblewrap.unavailable_reason().startswith("the sandbox's seccomp filter knows no system call numbers "
                                                    "for the riscv64 architecture")
     seen = []
-    real = sandbox._bwrap_args
+    real = bubblewrap._bwrap_args
     monkeypatch.setattr(platform, "machine", lambda: "x86_64")
-    monkeypatch.setattr(sandbox, "_checked", {})
-    monkeypatch.setattr(sandbox, "_bwrap_args", lambda *a: seen.append(a) or real(*a))
-    assert sandbox.unavailable_reason() is None
+    monkeypatch.setattr(bubblewrap, "_checked", {})
+    monkeypatch.setattr(bubblewrap, "_bwrap_args", lambda *a: seen.append(a) or real(*a))
+    assert bubblewrap.unavailable_reason() is None
     [(_, _, fd)] = seen
     args = real(*seen[0])
     assert args[args.index("--seccomp") + 1] == str(fd)

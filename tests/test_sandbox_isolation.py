@@ -8,7 +8,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from autograder import sandbox
+from autograder.sandbox import bubblewrap
 from test_sandbox import keyring_calls, needs_bwrap
 
 UID = 1_899_999_123   # a uid of its own (sandboxes of the same uid share the process limit)
@@ -81,10 +81,10 @@ def test_one_run_leaves_nothing_for_the_next(tmp_path):
     key = int(mark) & 0x7FFFFFFF
     job_in = tmp_path / "in"
     job_in.mkdir()
-    limits = sandbox.Limits(wall_seconds=60)
+    limits = bubblewrap.Limits(wall_seconds=60)
 
     def run(code: str) -> list[str]:
-        out = sandbox.run([sys.executable, "-c", code], job_in, limits, uid=UID)
+        out = bubblewrap.run([sys.executable, "-c", code], job_in, limits, uid=UID)
         assert out.returncode == 0, out.stderr
         return out.stdout.splitlines()
 

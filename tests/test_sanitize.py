@@ -1,4 +1,4 @@
-"""The sanitizing preprocessors (autograder.sanitize) on in-memory notebooks: exact repairs for every
+"""The sanitizing preprocessors (autograder.nbgrader_ext.sanitize) on in-memory notebooks: exact repairs for every
 kind of damaged nbgrader metadata, exact defusing of every HTML vector. Fast: no nbgrader run."""
 import copy
 
@@ -7,10 +7,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_output, new_raw_cell
 from traitlets.config import Config
 
-from autograder import samples
-from autograder.nbgrader_settings import configure
-from autograder.registry import ASSIGNMENTS
-from autograder.sanitize import (PLAIN_TEXT_NOTE, REPAIRS_HEADING, DefuseStudentHTML, RestoreCellRoles,
+from autograder.course import samples
+from autograder.nbgrader_ext.course_settings import configure
+from autograder.course.registry import ASSIGNMENTS
+from autograder.nbgrader_ext.sanitize import (PLAIN_TEXT_NOTE, REPAIRS_HEADING, DefuseStudentHTML, RestoreCellRoles,
                                  defuse_markdown, html_is_safe, render_markdown)
 from conftest import ASSIGNMENT, REPO
 
@@ -280,13 +280,13 @@ def test_the_course_settings_run_the_steps_in_order(tmp_path):
     config = Config()
     configure(config, tmp_path)
     assert config.Autograde.sanitize_preprocessors == [
-        "nbgrader.preprocessors.ClearOutput", "autograder.sanitize.RestoreCellRoles",
+        "nbgrader.preprocessors.ClearOutput", "autograder.nbgrader_ext.sanitize.RestoreCellRoles",
         "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
-        "nbgrader.preprocessors.OverwriteCells", "autograder.sanitize.DefuseStudentHTML",
+        "nbgrader.preprocessors.OverwriteCells", "autograder.nbgrader_ext.sanitize.DefuseStudentHTML",
         "nbgrader.preprocessors.CheckCellMetadata"]
-    assert config.Autograde.autograde_preprocessors[:2] == ["autograder.verdicts.SandboxedGrading",
-                                                            "autograder.sanitize.DefuseStudentHTML"]
-    assert config.GenerateFeedback.preprocessors[0] == "autograder.sanitize.DefuseStudentHTML"
+    assert config.Autograde.autograde_preprocessors[:2] == ["autograder.nbgrader_ext.sandboxed_grading.SandboxedGrading",
+                                                            "autograder.nbgrader_ext.sanitize.DefuseStudentHTML"]
+    assert config.GenerateFeedback.preprocessors[0] == "autograder.nbgrader_ext.sanitize.DefuseStudentHTML"
 
 
 # --- HTML -----------------------------------------------------------------------------------------

@@ -12,8 +12,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
-from autograder import grading, nbgrader_run, protocol, samples, submissions
-from autograder.verdicts import RECORD, is_demo_cell
+from autograder.batch import grading, submissions
+from autograder.nbgrader_ext import commands
+from autograder.sandbox import protocol
+from autograder.course import samples
+from autograder.nbgrader_ext.sandboxed_grading import RECORD, is_demo_cell
 from conftest import ASSIGNMENT, NOTEBOOK, max_score
 from test_sandbox import needs_bwrap
 
@@ -45,12 +48,12 @@ def _texts(cell) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     root = tmp_path_factory.mktemp("skip_demo")
-    course = nbgrader_run.make_workspace(root / "course")
+    course = commands.make_workspace(root / "course")
     source_path = course / "source" / ASSIGNMENT / NOTEBOOK
     source = nbformat.read(source_path, as_version=4)
     source.cells[-1:-1] = [_demo(OURS[0], MARKER_SOURCE), _demo(OURS[1], SLOW_SOURCE)]
     nbformat.write(source, source_path)
-    release = nbformat.read(nbgrader_run.release_registered(course, ASSIGNMENT, NOTEBOOK, log=lambda *a: None)
+    release = nbformat.read(commands.release_registered(course, ASSIGNMENT, NOTEBOOK, log=lambda *a: None)
                             / NOTEBOOK, as_version=4)
     demo_ids = [c.id for c in release.cells if is_demo_cell(c)]  # the course's own ones and ours
     solved = samples.solved(source, release)

@@ -1,4 +1,4 @@
-"""Vetting submissions (autograder.submissions): hostile trees and hostile notebooks are refused,
+"""Vetting submissions (autograder.batch.submissions): hostile trees and hostile notebooks are refused,
 each with its own sentence naming the file, before anything reads what they point to."""
 import json
 import os
@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import grading, submissions
-from autograder.submissions import Limits
+from autograder.batch import grading, submissions
+from autograder.batch.submissions import Limits
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
 SOURCE = REPO / "source" / ASSIGNMENT / NOTEBOOK
@@ -295,7 +295,7 @@ def test_limits_are_defined_once_with_sensible_defaults():
 def test_a_step_by_step_notebook_that_is_a_link_is_not_brought_in_self_study(tmp_path):
     """Self-study brings the notebook beside the learner's folder, vetted like a submission: a symbolic
     link (to anything: here the course's source, with its solutions) is refused and nothing is copied."""
-    from autograder.registry import get
+    from autograder.course.registry import get
     application, step_by_step = get("week4_deep_network_application"), get("week4_deep_network")
     course, learner = tmp_path / "course", tmp_path / "learner"
     (learner / application.id).mkdir(parents=True)
@@ -313,9 +313,9 @@ def test_a_step_by_step_notebook_that_is_a_link_is_not_brought_in_self_study(tmp
 def test_a_batch_gives_the_sandbox_no_step_by_step_notebook_through_a_link(tmp_path):
     """In a batch the sandbox gets submitted/<student>/week4_deep_network/deep_network.ipynb only when
     neither that folder nor the file is a link; a real one is sent as it is."""
-    from autograder.nbgrader_settings import course_config
-    from autograder.registry import get
-    from autograder.verdicts import SandboxedGrading
+    from autograder.nbgrader_ext.course_settings import course_config
+    from autograder.course.registry import get
+    from autograder.nbgrader_ext.sandboxed_grading import SandboxedGrading
     step_by_step = get("week4_deep_network")
     course = tmp_path / "course"
     (course / "source").mkdir(parents=True)
@@ -348,7 +348,8 @@ def test_a_seed_that_is_not_one_is_refused_before_anything_is_written(tmp_path, 
 
 
 def test_a_recorded_seed_that_is_not_one_is_refused_and_the_record_kept(tmp_path, capsys):
-    from autograder import cli, runs
+    from autograder import cli
+    from autograder.batch import runs
     course = cli.make_workspace(tmp_path / "course")
     (tmp_path / "in" / "ann").mkdir(parents=True)
     record = json.dumps({ASSIGNMENT: {"seed": -1, "started": "2026-12-01 10:00:00", "finished": False}})

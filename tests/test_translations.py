@@ -6,9 +6,9 @@ import shutil
 import nbformat
 import pytest
 
-from autograder import translations
-from autograder.registry import ASSIGNMENTS
-from autograder.translations import LANGUAGE_CELL_ID, Block, english_hash, problems
+from autograder.editions import translations
+from autograder.course.registry import ASSIGNMENTS
+from autograder.editions.translations import LANGUAGE_CELL_ID, Block, english_hash, problems
 from conftest import REPO
 from nbgrader.utils import compute_checksum
 

@@ -22,14 +22,16 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import cluster, grading, runs, samples, sandbox
-from autograder.nbgrader_run import make_workspace
-from autograder.verdicts import RECORD
+from autograder.batch import cluster, grading, runs
+from autograder.course import samples
+from autograder.sandbox import bubblewrap
+from autograder.nbgrader_ext.commands import make_workspace
+from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from conftest import ASSIGNMENT, NOTEBOOK, REPO
 
-pytestmark = pytest.mark.skipif(sandbox.unavailable_reason() is not None
+pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
-                                reason=f"no sandbox here: {sandbox.unavailable_reason()}")
+                                reason=f"no sandbox here: {bubblewrap.unavailable_reason()}")
 SEED = 20261207
 KILLER = "aaa_kills_its_worker"   # first in the folder, so its job is the first the worker runs
 HONEST = ["bea", "carl", "dora", "emil"]

@@ -5,9 +5,9 @@
   a class of thousands loads in a second): every student of the course, who submitted, and each
   submission's points per grade cell (nbgrader's score: the manual score if an instructor set one,
   else the automatic one, plus extra credit);
-- from the latest grading run (``autograder.runs``): its seed and times, and who it did not grade
+- from the latest grading run (``autograder.batch.runs``): its seed and times, and who it did not grade
   and why;
-- from ``autograded/<student>/<assignment>/grading-record.json`` (``autograder.verdicts``): per
+- from ``autograded/<student>/<assignment>/grading-record.json`` (``autograder.nbgrader_ext.sandboxed_grading``): per
   exercise and hidden test, the parts checked, the parts failed, the known mistakes named and
   whether the function was unanswered; the events and the cells that did not finish. The records
   sit where nbgrader copies a student's files, so they are read as untrusted and only well-formed
@@ -24,12 +24,13 @@ import sqlalchemy as sa
 from dlutils.checks.exercise import names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
 
-from .. import protocol, runs, untrusted
-from ..grade_cells import PREFIX
-from ..registry import get
-from ..submissions import STUDENT_ID
-from ..nbgrader_settings import course_config
-from ..record import RECORD
+from ..sandbox import protocol, untrusted
+from ..batch import runs
+from ..nbgrader_ext.grade_cells import PREFIX
+from ..course.registry import get
+from ..batch.submissions import STUDENT_ID
+from ..nbgrader_ext.course_settings import course_config
+from ..nbgrader_ext.record import RECORD
 
 GRADED, NO_SUBMISSION, NO_GRADED_SUBMISSION = "graded", "no submission", "no graded submission"
 ABSENT = (NO_SUBMISSION, NO_GRADED_SUBMISSION)

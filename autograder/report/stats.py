@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import protocol
-from ..record import RAN_OUT_OF_TIME
+from ..sandbox import protocol
+from ..nbgrader_ext.record import RAN_OUT_OF_TIME
 from .data import ABSENT, ClassData, Student
 
 LOW_DISCRIMINATION = 0.2
@@ -168,7 +168,7 @@ def _pattern(template: str) -> str:
     return re.escape(template).replace(re.escape("{cell_timeout:g}"), r"[0-9.e+-]+")
 
 
-# How verdicts words the events (autograder.protocol's sentences): a cell that ran out of time, or
+# How verdicts words the events (autograder.sandbox.protocol's sentences): a cell that ran out of time, or
 # stopped the kernel; the whole notebook out of time; a kernel that did not start.
 _TIMED_OUT = re.compile(r"cell \d+ (%s|%s)$" % (_pattern(protocol.CELL_STOPPED[protocol.TIMEOUT]),
                                                 _pattern(protocol.CELL_STOPPED[protocol.KILLED]))

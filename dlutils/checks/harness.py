@@ -27,7 +27,7 @@ from .runner import CallFailed, call
 def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, results_path: str) -> None:
     """Write ``name``'s values on each input of ``inputs_path`` to ``results_path`` as JSON; each case
     that cannot be sent back as plain data is an error for that case only. The size of what comes
-    back is capped where it is read (autograder.protocol.MAX_RESULTS_BYTES, by the runner)."""
+    back is capped where it is read (autograder.sandbox.protocol.MAX_RESULTS_BYTES, by the runner)."""
     exercise = importlib.import_module(f"dlutils.checks.{module}").EXERCISES[name]
     with open(inputs_path, encoding="utf-8") as f:
         cases = plain.loads(f.read())

@@ -7,7 +7,7 @@ In a lecture notebook::
 
 Each check prints a green line when the function is right and a yellow "Not yet." with the reason
 otherwise; it never raises, so the notebook runs on. Expected values are in
-``expected/lectures.json`` (``python -m autograder.generate``).
+``expected/lectures.json`` (``python -m autograder.course.make_release``).
 """
 from __future__ import annotations
 

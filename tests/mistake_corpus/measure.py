@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 import nbformat
 import numpy as np
 
-from autograder import hidden, samples
-from autograder.registry import ASSIGNMENTS
+from autograder import hidden
+from autograder.course import samples
+from autograder.course.registry import ASSIGNMENTS
 from dlutils.checks import CheckFailed
 from dlutils.checks.exercise import run_public_check
 

@@ -1,0 +1,218 @@
+"""The trusted side of a grading run: nbgrader's ``Autograde`` converter used as a library, in one
+process, split in two around the sandboxed run so that the runs can happen elsewhere, at once.
+
+Per submission (``Coordinator``):
+
+1. ``prepare(student)``: what ``nbgrader autograde --student S --force --create`` does before it
+   executes: the student and submission in the gradebook (with the timestamp), the autograded/
+   folder emptied and the source's data files copied in, the sanitizing pass (the course's
+   ``Autograde.sanitize_preprocessors``: cell roles restored from the release, locked and test
+   cells from the gradebook, student HTML defused); then ``SandboxedGrading.plan`` on the sanitized
+   notebook: the graded cells, this run's hidden inputs and the ``jobs.Job`` a worker runs.
+2. (elsewhere: ``jobs.run(job)`` on a worker, see autograder.batch.cluster; it returns the raw outcome)
+3. ``finish(student, plan, outcome)``: nbgrader's autograde pass (the course's
+   ``Autograde.autograde_preprocessors``), whose ``SandboxedGrading`` judges the outcome instead of
+   running the notebook, and whose ``SaveAutoGrades`` writes the grades; then the file permissions.
+
+4. ``feedback(student)``: what ``nbgrader generate_feedback --student S --force`` does: the course's
+   ``GenerateFeedback.preprocessors`` (hidden tests removed) and HTML into feedback/.
+
+``export(path)`` writes every grade of the gradebook as ``nbgrader export`` does (its configured
+``ExportApp.plugin_class``, CSV by default), once per run.
+``fail(student)`` removes what a failed submission left in autograded/, as nbgrader does. The
+settings are the course's own (its ``nbgrader_config.py``) plus the run's, so a submission graded
+here and by ``nbgrader autograde`` gets the same notebook, record and grades. The gradebook stays
+nbgrader's, at the course's ``db_url``.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import warnings
+from pathlib import Path
+
+import nbformat
+from nbconvert.writers import FilesWriter
+from nbgrader import utils
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps.exportapp import ExportApp
+from nbgrader.converters import Autograde, GenerateFeedback
+from nbgrader.converters.base import BaseConverter
+from nbgrader.coursedir import CourseDirectory
+from sqlalchemy.exc import SAWarning
+from traitlets.config import Config
+from traitlets.utils.importstring import import_item
+
+from ..nbgrader_ext import speedups
+from ..nbgrader_ext.course_settings import course_config
+from ..nbgrader_ext.sandboxed_grading import Plan, SandboxedGrading
+
+log = logging.getLogger("dlcourse.coordinator")
+
+
+class _Autograde(Autograde):
+    """nbgrader's converter with its two passes' preprocessors built once (not per notebook), and this
+    run's ``SandboxedGrading`` instance in the second pass, so the coordinator can hand it outcomes."""
+
+    def setup(self, grading: SandboxedGrading) -> None:
+        self.writer = FilesWriter(parent=self, config=self.config)
+        self.exporter = self.exporter_class(parent=self, config=self.config)
+        self.grading = grading
+        self._passes = {}
+        for sanitizing, names in ((True, self.sanitize_preprocessors), (False, self.autograde_preprocessors)):
+            self.exporter._preprocessors = []
+            for pp in names:
+                cls = import_item(pp) if isinstance(pp, str) else pp
+                self.exporter.register_preprocessor(grading if cls is SandboxedGrading else cls)
+            self._passes[sanitizing] = list(self.exporter._preprocessors)
+        if not any(p is grading for p in self._passes[False]):
+            raise ValueError("the course's Autograde.autograde_preprocessors do not include "
+                             "autograder.nbgrader_ext.sandboxed_grading.SandboxedGrading, so nothing would grade the notebooks "
+                             "(see autograder/nbgrader_ext/course_settings.py)")
+
+    def _init_preprocessors(self) -> None:
+        self.exporter._preprocessors = list(self._passes[self._sanitizing])
+
+
+class _GenerateFeedback(GenerateFeedback):
+    """nbgrader's feedback converter with its preprocessors registered once."""
+
+    def setup(self) -> None:
+        self.writer = FilesWriter(parent=self, config=self.config)
+        self.exporter = self.exporter_class(parent=self, config=self.config)
+        for pp in self.preprocessors:
+            self.exporter.register_preprocessor(pp)
+
+
+class Coordinator:
+    """Autograde one assignment's submissions in this process; see the module's docstring. Use it as a
+    context manager: within it, nbgrader's gradebook engines and schema validators are reused from
+    one submission to the next (autograder.nbgrader_ext.speedups)."""
+
+    def __init__(self, course_dir: Path, assignment_id: str, notebook: str,
+                 settings: dict[str, dict[str, object]] | None = None) -> None:
+        self.course_dir = Path(course_dir).resolve()
+        self.assignment_id = assignment_id
+        self.notebook = notebook
+        config = course_config(self.course_dir, settings)
+        config.merge(Config({"BaseConverter": {"force": True}, "Autograde": {"create_student": True}}))
+        quiet = logging.getLogger("dlcourse.nbgrader")
+        quiet.setLevel(logging.ERROR)
+        coursedir = CourseDirectory(config=config, log=quiet)
+        coursedir.assignment_id = assignment_id
+        self.converter = _Autograde(coursedir=coursedir, config=config, log=quiet)
+        self.grading = SandboxedGrading(parent=self.converter, config=config, log=quiet)
+        self.converter.setup(self.grading)
+        self.feedback_converter = _GenerateFeedback(coursedir=coursedir, config=config, log=quiet)
+        self.feedback_converter.setup()
+        self.export_plugin = ExportApp(config=config, log=quiet).plugin_class(config=config, log=quiet)
+        self._speedups = contextlib.ExitStack()
+
+    def __enter__(self) -> Coordinator:
+        self._speedups.enter_context(speedups.shared())
+        # nbgrader's api warns, through SQLAlchemy, each time it records a student's first submission
+        # ("Object of type <SubmittedAssignment> not in session"): its own way of building the rows,
+        # harmless, and unreadable to an instructor.
+        self._speedups.enter_context(warnings.catch_warnings())
+        warnings.filterwarnings("ignore", category=SAWarning, module="nbgrader")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._speedups.close()
+
+    @property
+    def db_url(self) -> str:
+        """The course's gradebook (nbgrader's CourseDirectory.db_url: sqlite by default)."""
+        return self.converter.coursedir.db_url
+
+    def gradebook(self) -> Gradebook:
+        """The course's gradebook, opened as nbgrader's commands open it (its db_url and course id)."""
+        return Gradebook(self.db_url, self.converter.coursedir.course_id)
+
+    def submitted(self, student: str) -> Path:
+        return Path(self.converter.coursedir.format_path(self.converter.coursedir.submitted_directory,
+                                                         student, self.assignment_id)) / self.notebook
+
+    def autograded(self, student: str) -> Path:
+        return Path(self.converter._format_dest(self.assignment_id, student)) / self.notebook
+
+    def forget_grades(self, student: str) -> None:
+        """Before a student's notebook is graded again: their automatic grades of it back to 0, as nbgrader
+        does for a notebook that is missing, so that until the new grades are saved no earlier
+        submission's grades stand for this one (a stopped run leaves the student at 0, not graded)."""
+        with self.gradebook() as gb:
+            try:
+                nb = gb.find_submission_notebook(self.notebook.removesuffix(".ipynb"), self.assignment_id, student)
+            except MissingEntry:
+                return
+            for grade in nb.grades:
+                grade.auto_score = 0
+                grade.needs_manual_grade = False
+            gb.db.commit()
+
+    def prepare(self, student: str) -> Plan:
+        """Step 1: gradebook entries, autograded/ folder, sanitizing pass, then the plan (with the job)."""
+        conv = self.converter
+        source = str(self.submitted(student))
+        digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+        conv.coursedir.student_id = student
+        conv.notebooks = [source]
+        with contextlib.chdir(self.course_dir):
+            conv.init_destination(self.assignment_id, student)
+            conv.run_pre_convert_hook()
+            conv.init_assignment(self.assignment_id, student)
+            conv._sanitizing = True
+            conv._init_preprocessors()
+            BaseConverter.convert_single_notebook(conv, source)
+        target = self.autograded(student)
+        resources = conv.init_single_notebook_resources(source)
+        resources["metadata"] = {"path": str(target.parent)}
+        plan = self.grading.plan(nbformat.read(target, as_version=nbformat.NO_CONVERT), resources)
+        plan.submission_sha256 = digest
+        return plan
+
+    def finish(self, student: str, plan: Plan, outcome) -> None:
+        """Step 3: the autograde pass, judging ``outcome`` (the run of ``plan.job``), grades saved."""
+        conv = self.converter
+        conv.coursedir.student_id = student
+        self.grading.finished[student] = (plan, outcome)
+        try:
+            with contextlib.chdir(self.course_dir), utils.setenv(NBGRADER_EXECUTION="autograde"):
+                conv._sanitizing = False
+                conv._init_preprocessors()
+                BaseConverter.convert_single_notebook(conv, str(self.autograded(student)))
+                conv.set_permissions(self.assignment_id, student)
+                conv.run_post_convert_hook()
+        finally:
+            self.grading.finished.pop(student, None)
+            conv._sanitizing = True
+
+    def feedback(self, student: str) -> Path:
+        """Step 4: the feedback HTML of an autograded submission (replacing any earlier one)."""
+        conv = self.feedback_converter
+        conv.coursedir.student_id = student
+        source = str(self.autograded(student))
+        conv.notebooks = [source]
+        with contextlib.chdir(self.course_dir):
+            conv.init_destination(self.assignment_id, student)
+            conv.init_assignment(self.assignment_id, student)
+            BaseConverter.convert_single_notebook(conv, source)
+            conv.set_permissions(self.assignment_id, student)
+        return self.feedback_path(student)
+
+    def feedback_path(self, student: str) -> Path:
+        return (Path(self.feedback_converter._format_dest(self.assignment_id, student))
+                / self.notebook.replace(".ipynb", ".html"))
+
+    def export(self, path: Path) -> None:
+        """Every grade in the gradebook to ``path`` (nbgrader export's plugin; CSV by default)."""
+        self.export_plugin.to = str(path)
+        with self.gradebook() as gb:
+            self.export_plugin.export(gb)
+
+    def fail(self, student: str) -> None:
+        """Remove what a failed submission left in autograded/ (nbgrader does the same)."""
+        path = self.autograded(student)
+        if path.exists():
+            path.unlink()

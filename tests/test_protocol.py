@@ -1,4 +1,4 @@
-"""autograder.sandbox.protocol: the one definition the grader (verdicts) and the runner in the sandbox
+"""autograder.sandbox.protocol: the one definition the grader (sandboxed_grading) and the runner in the sandbox
 (kernel_runner.py) share: file names, statuses, kept outputs, learner-facing messages, limits."""
 import ast
 import dataclasses
@@ -115,7 +115,7 @@ def test_neither_side_spells_a_status_or_a_message_itself():
     assert "_why_no_results" not in {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
 
 
-def test_verdicts_notes_each_stopped_cell_with_the_protocol_sentence():
+def test_the_grader_notes_each_stopped_cell_with_the_protocol_sentence():
     nb = new_notebook(cells=[new_code_cell(f"cell_{i}") for i in range(len(protocol.STATUSES))])
     records = {i: {"index": i, "status": s, "reason": "R", "outputs": [{"output_type": "stream", "name": "stdout",
                                                                          "text": f"out {i}\n"}]}
@@ -131,7 +131,7 @@ def test_verdicts_notes_each_stopped_cell_with_the_protocol_sentence():
                                 if s in protocol.STOPPING]
 
 
-def test_verdicts_keeps_only_the_protocols_outputs():
+def test_the_grader_keeps_only_the_protocols_outputs():
     raw = [{"output_type": "display_data", "data": {"text/plain": "p", "image/png": "i", "text/html": "<b>",
                                                     "application/javascript": "x"}},
            {"output_type": "execute_result", "data": {"text/html": "<b>only html</b>"}},

@@ -391,7 +391,7 @@ def test_records_hold_hidden_tests_as_the_grader_writes_them(built):
 
 
 def real_record(grader: SandboxedGrading, nb, folder: Path, outcome) -> dict:
-    """The grading record verdicts writes for ``outcome`` (a made-up run of the notebook ``nb``)."""
+    """The grading record the grader writes for ``outcome`` (a made-up run of the notebook ``nb``)."""
     folder.mkdir()
     resources = {"nbgrader": {"student": "s00001", "assignment": ASSIGNMENT}, "metadata": {"path": str(folder)}}
     plan = grader.plan(nb, resources)
@@ -407,7 +407,7 @@ def real_record(grader: SandboxedGrading, nb, folder: Path, outcome) -> dict:
 
 
 def test_records_have_the_keys_and_types_of_a_record_the_grader_writes(big, tmp_path):
-    """verdicts.SandboxedGrading.judge, run here on made-up runs of the release notebook (one that
+    """sandboxed_grading.SandboxedGrading.judge, run here on made-up runs of the release notebook (one that
     ran, with a cell that timed out; one that ran out of time as a whole), writes records with the
     synthetic records' keys, in the same order, with values of the same types."""
     t = big.truth

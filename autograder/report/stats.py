@@ -168,8 +168,9 @@ def _pattern(template: str) -> str:
     return re.escape(template).replace(re.escape("{cell_timeout:g}"), r"[0-9.e+-]+")
 
 
-# How verdicts words the events (autograder.sandbox.protocol's sentences): a cell that ran out of time, or
-# stopped the kernel; the whole notebook out of time; a kernel that did not start.
+# How the grader (autograder.nbgrader_ext.sandboxed_grading) words the events (the sentences of
+# autograder.sandbox.protocol): a cell that ran out of time, or stopped the kernel; the whole
+# notebook out of time; a kernel that did not start.
 _TIMED_OUT = re.compile(r"cell \d+ (%s|%s)$" % (_pattern(protocol.CELL_STOPPED[protocol.TIMEOUT]),
                                                 _pattern(protocol.CELL_STOPPED[protocol.KILLED]))
                         + "|" + re.escape(f"the notebook could not be run ({RAN_OUT_OF_TIME})"))

@@ -18,7 +18,7 @@ import nbformat
 
 from autograder.course import samples
 from autograder.course.registry import ASSIGNMENTS
-from conftest import ASSIGNMENT, max_score
+from helpers import ASSIGNMENT, max_score
 
 FULL = max_score(nbformat.read(ASSIGNMENTS[ASSIGNMENT].source_path(), as_version=4))
 

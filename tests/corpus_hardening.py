@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.course import samples
-from conftest import ASSIGNMENT, NOTEBOOK
+from helpers import ASSIGNMENT, NOTEBOOK
 from corpus import FULL, Expect, _index, insert_after
 
 BUG_LOST = ["test_propagate 2/3"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser import free_port
-from conftest import REPO
+from helpers import REPO
 
 TOKEN = "dlcourse-test-token"
 

@@ -19,7 +19,7 @@ import dlutils
 from autograder.batch import grading
 from autograder.sandbox import bubblewrap
 from autograder.nbgrader_ext.commands import make_workspace
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 
 # Without bubblewrap these tests skip (a learner's laptop), except in CI, which installs it and
 # sets DLCOURSE_REQUIRE_SANDBOX so that a missing sandbox fails the run instead.

@@ -21,7 +21,7 @@ import pytest
 from autograder import report
 from autograder.course.registry import ASSIGNMENTS
 from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
-from conftest import ASSIGNMENT, NOTEBOOK, grade_id
+from helpers import ASSIGNMENT, NOTEBOOK, grade_id
 from lab_server import TOKEN, running_lab
 
 try:

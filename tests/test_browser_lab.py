@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - skip_without_browser skips (or, in CI,
 from autograder.course import samples
 from autograder.course.registry import ASSIGNMENTS
 from browser import launch, screenshot, skip_without_browser
-from conftest import ASSIGNMENT, NOTEBOOK, REPO, grade_id, is_grade_cell
+from helpers import ASSIGNMENT, NOTEBOOK, REPO, grade_id, is_grade_cell
 from dlutils.checks import logistic_regression as checks
 from dlutils.checks.exercise import GREEN, RESET, CheckFailed, names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED

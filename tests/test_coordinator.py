@@ -26,7 +26,7 @@ from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
 from autograder.nbgrader_ext.sandboxed_grading import RECORD
 from dlutils.checks import plain
 
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 
 SEED = 3
 

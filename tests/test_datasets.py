@@ -8,7 +8,7 @@ import h5py
 import numpy as np
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from dlutils import datasets
 from dlutils.datasets import DatasetError
 

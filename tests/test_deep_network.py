@@ -6,7 +6,7 @@ import re
 import numpy as np
 
 from autograder.course.assignments.week4_deep_network import inputs, reference
-from conftest import REPO, executed
+from helpers import REPO, executed
 from dlutils import gradcheck
 
 NOTEBOOK = REPO / "source/week4_deep_network/deep_network.ipynb"

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from conftest import REPO, executed
+from helpers import REPO, executed
 from dlutils.datasets import load_dataset
 from dlutils.notebook_functions import NotebookFunctionsError, load_functions
 from dlutils.pictures import PictureError, load_picture

@@ -13,7 +13,7 @@ from autograder.nbgrader_ext.feedback import TEMPLATE_WORDS
 from autograder.nbgrader_ext.commands import generate_assignment, make_workspace, release_registered
 from autograder.course.registry import ASSIGNMENTS
 from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
-from conftest import REPO
+from helpers import REPO
 from test_learners_work import errors_in, errors_in_page, hashes
 from dlutils import i18n
 from dlutils.checks.runner import NOT_IMPLEMENTED

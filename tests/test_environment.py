@@ -1,7 +1,7 @@
 """environment.yml and requirements.txt pin the same versions; the package metadata is sane."""
 import re
 
-from conftest import REPO
+from helpers import REPO
 
 
 def pins(lines):

@@ -10,7 +10,7 @@ from traitlets.config import Config
 from autograder.nbgrader_ext.feedback import NO_ALT, FeedbackHTMLExporter
 from autograder.nbgrader_ext.mathml import is_plain_mathml, to_mathml
 from autograder.nbgrader_ext.course_settings import course_config
-from conftest import REPO
+from helpers import REPO
 
 PNG = base64.b64encode(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                                      "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a2d8a4d600"

@@ -23,7 +23,7 @@ import corpus
 from autograder.batch import grading
 from autograder.sandbox import bubblewrap
 from autograder.nbgrader_ext.commands import generated_release, make_workspace
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 
 MISSING = browser_tools.MISSING or bubblewrap.unavailable_reason()  # the pages come from sandboxed grading
 pytestmark = pytest.mark.skipif(MISSING is not None and not browser_tools.REQUIRED,

@@ -9,7 +9,7 @@ from autograder.nbgrader_ext import grade_cells
 from autograder.course import samples
 from autograder.course.registry import ASSIGNMENTS
 from autograder.nbgrader_ext.sandboxed_grading import RECORD, SandboxedGrading
-from conftest import ASSIGNMENT
+from helpers import ASSIGNMENT
 
 A = ASSIGNMENTS[ASSIGNMENT]
 

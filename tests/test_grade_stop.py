@@ -22,7 +22,7 @@ from autograder.course import samples
 from autograder.sandbox import bubblewrap
 from autograder.nbgrader_ext.commands import make_workspace
 from autograder.nbgrader_ext.sandboxed_grading import RECORD
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 
 pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),

@@ -14,7 +14,7 @@ from autograder.course import samples
 from autograder.batch import submissions
 from autograder.course.registry import ASSIGNMENTS
 from autograder.nbgrader_ext.sandboxed_grading import RECORD
-from conftest import ASSIGNMENT, NOTEBOOK, max_score
+from helpers import ASSIGNMENT, NOTEBOOK, max_score
 from test_learners_work import hashes
 
 FULL = 12  # week2_logistic_regression's points, checked against its notebook below

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from autograder.course import samples
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 from lab_server import running_lab
 
 

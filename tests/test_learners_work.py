@@ -23,7 +23,7 @@ from autograder.course import samples
 from autograder.batch import submissions
 from autograder.nbgrader_ext.commands import nbgrader
 from autograder.course.registry import ASSIGNMENTS
-from conftest import REPO
+from helpers import REPO
 from test_sandbox import needs_bwrap
 
 pytestmark = needs_bwrap

@@ -8,7 +8,7 @@ import pytest
 
 from autograder.course.lectures import reference
 from autograder.course.registry import ASSIGNMENTS, LECTURES as LECTURE_CHECKS
-from conftest import REPO, execute, executed
+from helpers import REPO, execute, executed
 from dlutils.checks import lectures as check_yourself
 from dlutils.checks.exercise import public_cases
 

@@ -14,7 +14,7 @@ from dlutils import i18n
 from dlutils.checks.exercise import describe, public_cases
 from dlutils.checks.runner import CallFailed, call
 from dlutils.i18n import _, using
-from conftest import REPO
+from helpers import REPO
 
 LANGS = list(translations.LANGUAGES)
 

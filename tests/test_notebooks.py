@@ -9,7 +9,7 @@ from autograder.editions import translations
 from autograder.course.registry import ASSIGNMENTS
 from dlutils import fonts
 from dlutils.i18n import _, using
-from conftest import REPO, execute, executed, grade_id, is_grade_cell
+from helpers import REPO, execute, executed, grade_id, is_grade_cell
 
 SOURCES = [a.source_path() for a in ASSIGNMENTS.values()]
 RELEASES = [a.release_path() for a in ASSIGNMENTS.values()]

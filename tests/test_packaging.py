@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from autograder.course.registry import CHECK_SETS
-from conftest import REPO
+from helpers import REPO
 from dlutils import datasets
 from dlutils.datasets import DatasetError
 from dlutils.i18n import _, using

@@ -17,7 +17,7 @@ from autograder.nbgrader_ext import grade_cells, sandboxed_grading
 from autograder import hidden
 from autograder.sandbox import jobs, protocol, bubblewrap, untrusted
 from autograder.course.registry import ASSIGNMENTS
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 from test_sandbox import needs_bwrap
 
 SANDBOX = REPO / "autograder" / "sandbox"

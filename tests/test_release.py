@@ -9,7 +9,7 @@ import pytest
 from autograder.nbgrader_ext import grade_cells
 from autograder.course.make_release import release
 from autograder.course.registry import ASSIGNMENTS
-from conftest import REPO
+from helpers import REPO
 
 SECRET_MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS")
 

@@ -19,7 +19,7 @@ from autograder.nbgrader_ext.commands import make_workspace
 from autograder.course.registry import ASSIGNMENTS
 from autograder.report import data as class_data
 from autograder.nbgrader_ext.sandboxed_grading import RECORD
-from conftest import ASSIGNMENT
+from helpers import ASSIGNMENT
 
 EACH = pytest.mark.parametrize("a", list(ASSIGNMENTS.values()), ids=list(ASSIGNMENTS))
 EXERCISES = ["preprocess", "sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"]

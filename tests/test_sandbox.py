@@ -10,7 +10,7 @@ import pytest
 
 from autograder import cli
 from autograder.sandbox import bubblewrap
-from conftest import ASSIGNMENT, REPO
+from helpers import ASSIGNMENT, REPO
 
 needs_bwrap = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                  and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),

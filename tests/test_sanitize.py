@@ -12,7 +12,7 @@ from autograder.nbgrader_ext.course_settings import configure
 from autograder.course.registry import ASSIGNMENTS
 from autograder.nbgrader_ext.sanitize import (PLAIN_TEXT_NOTE, REPAIRS_HEADING, DefuseStudentHTML, RestoreCellRoles,
                                  defuse_markdown, html_is_safe, render_markdown)
-from conftest import ASSIGNMENT, REPO
+from helpers import ASSIGNMENT, REPO
 
 RELEASE = ASSIGNMENTS[ASSIGNMENT].release_path(REPO)
 RESOURCES = {"nbgrader": {"assignment": ASSIGNMENT, "notebook": RELEASE.stem, "student": "eve"}}

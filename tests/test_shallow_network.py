@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import REPO, executed
+from helpers import REPO, executed
 
 NOTEBOOK = REPO / "source/week3_shallow_network/shallow_network.ipynb"
 PATTERNS = {

@@ -17,7 +17,7 @@ from autograder.nbgrader_ext import commands
 from autograder.sandbox import protocol
 from autograder.course import samples
 from autograder.nbgrader_ext.sandboxed_grading import RECORD, is_demo_cell
-from conftest import ASSIGNMENT, NOTEBOOK, max_score
+from helpers import ASSIGNMENT, NOTEBOOK, max_score
 from test_sandbox import needs_bwrap
 
 pytestmark = needs_bwrap

@@ -10,7 +10,7 @@ import pytest
 
 from autograder.batch import grading, submissions
 from autograder.batch.submissions import Limits
-from conftest import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO
 
 SOURCE = REPO / "source" / ASSIGNMENT / NOTEBOOK
 RELEASE = REPO / "release" / ASSIGNMENT / NOTEBOOK

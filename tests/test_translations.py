@@ -9,7 +9,7 @@ import pytest
 from autograder.editions import translations
 from autograder.course.registry import ASSIGNMENTS
 from autograder.editions.translations import LANGUAGE_CELL_ID, Block, english_hash, problems
-from conftest import REPO
+from helpers import REPO
 from nbgrader.utils import compute_checksum
 
 PAIRS = translations.pairs(REPO)

@@ -11,7 +11,7 @@ Each assignment's ``mistakes.py`` lists them next to its reference::
 A mistake is a whole function with the graded function's signature, usually the reference with
 one thing done wrong. When the learner's returned value, or one part of it, equals what a mistake
 returns on the same inputs (and differs from the right answer there), the check names that
-mistake with its ``says`` sentence (``dlutils.checks.diagnose``). The grader runs the mistakes on
+mistake with its ``says`` sentence (``dlutils.checks.exercise.Exercise.judge``). The grader runs the mistakes on
 the hidden inputs in its own process; the public checks get their outputs on the public inputs as
 data, generated into ``dlutils/checks/expected/`` with the expected values (no code is shipped).
 ``says`` must never quote an expected value.

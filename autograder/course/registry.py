@@ -132,12 +132,19 @@ LECTURES = CheckSet("lectures", "autograder.course.lectures")
 CHECK_SETS: dict[str, CheckSet] = {**ASSIGNMENTS, LECTURES.name: LECTURES}
 
 
+class UnknownAssignment(KeyError):
+    """An assignment id the course does not have; the message lists those it has."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def get(assignment_id: str) -> Assignment:
     try:
         return ASSIGNMENTS[assignment_id]
     except KeyError:
-        raise SystemExit(f"unknown assignment {assignment_id!r}; known: {', '.join(ASSIGNMENTS)} "
-                         "(an assignment is a package in autograder/course/assignments/)") from None
+        raise UnknownAssignment(f"unknown assignment {assignment_id!r}; known: {', '.join(ASSIGNMENTS)} "
+                                "(an assignment is a package in autograder/course/assignments/)") from None
 
 
 def by_checks_module(module_name: str) -> CheckSet:

@@ -31,6 +31,7 @@ import hashlib
 import io
 import re
 import shutil
+import sys
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
@@ -297,8 +298,8 @@ def execute_edition(translation: Path, timeout: int = 300) -> nbformat.NotebookN
 
     pair = next((p for p in pairs() if p.translation.resolve() == Path(translation).resolve()), None)
     if pair is None:
-        raise SystemExit(f"{translation}: not a translation file of this course; they are "
-                         f"{', '.join(str(p.translation.relative_to(REPO_ROOT)) for p in pairs())}")
+        raise FileNotFoundError(f"{translation}: not a translation file of this course; they are "
+                                f"{', '.join(str(p.translation.relative_to(REPO_ROOT)) for p in pairs())}")
     edition = edition_of(pair, REPO_ROOT, english=pair.translated_from)
     NotebookClient(edition, timeout=timeout, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(pair.translated_from.parent)}}).execute()
@@ -315,7 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="with --execute: write the executed edition here")
     args = parser.parse_args(argv)
     if args.execute:
-        edition = execute_edition(args.execute)
+        try:
+            edition = execute_edition(args.execute)
+        except FileNotFoundError as e:
+            print(e, file=sys.stderr)
+            return 2
         if args.out:
             nbformat.write(edition, args.out)
         errors = [(c.id, o.get("ename"), o.get("evalue")) for c in edition.cells if c.cell_type == "code"
@@ -330,4 +335,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

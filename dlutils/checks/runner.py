@@ -1,9 +1,8 @@
-"""Call a learner's function safely for a check, and watch how it scales.
+"""Call a learner's function safely for a check.
 
 ``call`` runs ``fn(**inputs)`` on a private copy of the inputs, with the other exercise functions
 it depends on temporarily replaced by stand-ins (so a bug in ``propagate`` never costs points in
 ``optimize``), and turns any exception into a message that points at the learner's line.
-``counts_lines_per_example`` tells whether a function loops over the examples in Python.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The sanitizing preprocessors (autograder.nbgrader_ext.sanitize) on in-memory notebooks: exact repairs for every
+"""The sanitizing preprocessors (their order: autograder.nbgrader_ext.sanitize) on in-memory notebooks: exact repairs for every
 kind of damaged nbgrader metadata, exact defusing of every HTML vector. Fast: no nbgrader run."""
 import copy
 
@@ -10,8 +10,10 @@ from traitlets.config import Config
 from autograder.course import samples
 from autograder.nbgrader_ext.course_settings import configure
 from autograder.course.registry import ASSIGNMENTS
-from autograder.nbgrader_ext.sanitize import (PLAIN_TEXT_NOTE, REPAIRS_HEADING, DefuseStudentHTML, RestoreCellRoles,
-                                 defuse_markdown, html_is_safe, render_markdown)
+from autograder.nbgrader_ext import html_tokens
+from autograder.nbgrader_ext.defuse_html import (PLAIN_TEXT_NOTE, DefuseStudentHTML, defuse_markdown, html_is_safe,
+                                                 render_markdown)
+from autograder.nbgrader_ext.restore_cell_roles import REPAIRS_HEADING, RestoreCellRoles
 from helpers import ASSIGNMENT, REPO
 
 RELEASE = ASSIGNMENTS[ASSIGNMENT].release_path(REPO)
@@ -280,13 +282,13 @@ def test_the_course_settings_run_the_steps_in_order(tmp_path):
     config = Config()
     configure(config, tmp_path)
     assert config.Autograde.sanitize_preprocessors == [
-        "nbgrader.preprocessors.ClearOutput", "autograder.nbgrader_ext.sanitize.RestoreCellRoles",
+        "nbgrader.preprocessors.ClearOutput", "autograder.nbgrader_ext.restore_cell_roles.RestoreCellRoles",
         "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
-        "nbgrader.preprocessors.OverwriteCells", "autograder.nbgrader_ext.sanitize.DefuseStudentHTML",
+        "nbgrader.preprocessors.OverwriteCells", "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML",
         "nbgrader.preprocessors.CheckCellMetadata"]
     assert config.Autograde.autograde_preprocessors[:2] == ["autograder.nbgrader_ext.sandboxed_grading.SandboxedGrading",
-                                                            "autograder.nbgrader_ext.sanitize.DefuseStudentHTML"]
-    assert config.GenerateFeedback.preprocessors[0] == "autograder.nbgrader_ext.sanitize.DefuseStudentHTML"
+                                                            "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML"]
+    assert config.GenerateFeedback.preprocessors[0] == "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML"
 
 
 # --- HTML -----------------------------------------------------------------------------------------
@@ -401,3 +403,15 @@ def test_outputs_and_notebook_metadata():
 ])
 def test_html_is_safe(html, safe):
     assert html_is_safe(html) is safe
+
+
+def test_the_html_tokenizer_yields_what_a_browser_reads():
+    """html5lib's tokenizer is a private module; if a new html5lib changes what it yields, this says so."""
+    text = '<p class="x">a<br/><a href="javascript:x">b</a><!-- c --></p></div><!DOCTYPE html><SCRIPT>1</script>'
+    got = list(html_tokens.tokens(text))
+    assert got == [("start", "p", {"class": "x"}), ("other", None, {}), ("start", "br", {}),
+                   ("start", "a", {"href": "javascript:x"}), ("other", None, {}), ("end", "a", {}),
+                   ("other", None, {}), ("end", "p", {}), ("end", "div", {}), ("doctype", "html", {}),
+                   ("start", "script", {}), ("other", None, {}), ("end", "script", {})], (
+        f"html5lib {html_tokens.html5lib.__version__} tokenizes differently from {html_tokens.TESTED_VERSION}: "
+        "re-check autograder/nbgrader_ext/html_tokens.py (and every test in this file) before using it")

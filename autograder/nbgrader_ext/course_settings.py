@@ -39,18 +39,18 @@ def configure(c, root: str | Path) -> None:
     # and test cells from the gradebook, then student HTML is defused before anything renders it.
     c.Autograde.sanitize_preprocessors = [
         "nbgrader.preprocessors.ClearOutput",
-        "autograder.nbgrader_ext.sanitize.RestoreCellRoles",
+        "autograder.nbgrader_ext.restore_cell_roles.RestoreCellRoles",
         "nbgrader.preprocessors.DeduplicateIds",
         "nbgrader.preprocessors.OverwriteKernelspec",
         "nbgrader.preprocessors.OverwriteCells",
-        "autograder.nbgrader_ext.sanitize.DefuseStudentHTML",
+        "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
     # Grading: nbgrader's own steps, except that Execute (which would run the hidden tests inside
     # the student's kernel) is replaced by a sandboxed run scored from outside (autograder.nbgrader_ext.sandboxed_grading).
     c.Autograde.autograde_preprocessors = [
         "autograder.nbgrader_ext.sandboxed_grading.SandboxedGrading",
-        "autograder.nbgrader_ext.sanitize.DefuseStudentHTML",  # again, on the outputs the sandboxed run wrote
+        "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML",  # again, on the outputs the sandboxed run wrote
         "nbgrader.preprocessors.IgnorePattern",
         "nbconvert.preprocessors.ClearMetadataPreprocessor",
         "nbgrader.preprocessors.LimitOutput",
@@ -66,7 +66,7 @@ def configure(c, root: str | Path) -> None:
     # Feedback: strip hidden tests and the tracebacks that would quote them (see autograder.nbgrader_ext.feedback),
     # and defuse student HTML once more (a notebook autograded before that step existed).
     c.GenerateFeedback.preprocessors = [
-        "autograder.nbgrader_ext.sanitize.DefuseStudentHTML",
+        "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML",
         "nbgrader.preprocessors.GetGrades",
         "nbgrader.preprocessors.ClearHiddenTests",
         "autograder.nbgrader_ext.feedback.ShortenErrors",

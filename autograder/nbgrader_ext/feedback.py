@@ -1,7 +1,7 @@
 """Preprocessors for nbgrader's generate_feedback (configured in autograder/nbgrader_ext/course_settings.py).
 
 Order of steps (``GenerateFeedback.preprocessors``):
-1. ``autograder.nbgrader_ext.sanitize.DefuseStudentHTML``: student Markdown, raw cells, outputs and notebook
+1. ``autograder.nbgrader_ext.defuse_html.DefuseStudentHTML``: student Markdown, raw cells, outputs and notebook
    metadata are made inert once more (autograding did it already; this covers a notebook autograded
    before that step existed), since nbgrader's feedback template puts Markdown through unsanitized;
 2. nbgrader's ``GetGrades`` and ``ClearHiddenTests`` (hidden-test code is never shown);

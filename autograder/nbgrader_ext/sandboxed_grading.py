@@ -49,7 +49,7 @@ from ..sandbox import jobs, protocol, bubblewrap, untrusted
 from ..batch import submissions
 from .record import RAN_OUT_OF_TIME, RECORD  # noqa: F401 (RECORD: where others import it from)
 from ..course.registry import ASSIGNMENTS
-from .sanitize import COURSE_KEY
+from .restore_cell_roles import COURSE_KEY
 from ..editions.translations import language_of
 
 RUNNER = Path(protocol.__file__).with_name(protocol.RUNNER)

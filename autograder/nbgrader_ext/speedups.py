@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import types
-from unittest import mock
 
 import jsonschema
 import sqlalchemy
@@ -46,9 +45,25 @@ def shared():
             raise error
 
     fast = types.SimpleNamespace(**{**vars(jsonschema), "validate": validate})
-    with mock.patch.object(api, "create_engine", create_engine), mock.patch.object(common, "jsonschema", fast):
+    with _swapped(api, "create_engine", create_engine), _swapped(common, "jsonschema", fast):
         try:
             yield
         finally:
             for engine in engines.values():
                 engine.dispose()
+
+
+@contextlib.contextmanager
+def _swapped(module: types.ModuleType, name: str, value):
+    """``module.name`` is ``value`` within the block, and what it was after (the names nbgrader looks up
+    when it runs: ``api.create_engine`` in ``Gradebook.__init__``, ``common.jsonschema`` in its
+    validator). Fails at once, saying so, if nbgrader no longer has the name."""
+    if not hasattr(module, name):
+        raise RuntimeError(f"{module.__name__} has no {name} any more: autograder/nbgrader_ext/speedups.py was "
+                           "written for nbgrader 0.9; re-check what it swaps")
+    before = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, before)

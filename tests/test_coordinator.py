@@ -19,7 +19,7 @@ from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 from autograder.batch import cluster, grading, progress, runs
 from autograder import hidden
 from autograder.sandbox import jobs
-from autograder.nbgrader_ext import speedups
+from autograder.nbgrader_ext import internals
 from autograder.course import samples
 from autograder.batch.coordinator import Coordinator
 from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
@@ -193,7 +193,7 @@ def test_the_progress_line_is_redrawn_on_a_terminal_and_silent_when_disabled(mon
 def test_within_shared_the_gradebook_reuses_one_engine(tmp_path, monkeypatch, python_bin):
     monkeypatch.setenv("PATH", f"{python_bin}:{__import__('os').environ['PATH']}")  # nbgrader runs `alembic`
     url = f"sqlite:///{tmp_path / 'gb.db'}"
-    with speedups.shared():
+    with internals.shared():
         with Gradebook(url) as a:
             a.add_student("s1")
         with Gradebook(url) as b:
@@ -212,7 +212,7 @@ def test_within_shared_metadata_fails_validation_with_jsonschemas_own_error(meta
     cell = nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": meta})
     with pytest.raises(jsonschema.ValidationError) as plain:
         MetadataValidatorV3().validate_cell(cell)
-    with speedups.shared(), pytest.raises(jsonschema.ValidationError) as fast:
+    with internals.shared(), pytest.raises(jsonschema.ValidationError) as fast:
         MetadataValidatorV3().validate_cell(cell)
     assert (fast.value.message, list(fast.value.path)) == (plain.value.message, list(plain.value.path))
     assert common.jsonschema is jsonschema

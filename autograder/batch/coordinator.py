@@ -33,62 +33,23 @@ import warnings
 from pathlib import Path
 
 import nbformat
-from nbconvert.writers import FilesWriter
-from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.exportapp import ExportApp
-from nbgrader.converters import Autograde, GenerateFeedback
-from nbgrader.converters.base import BaseConverter
 from nbgrader.coursedir import CourseDirectory
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
-from traitlets.utils.importstring import import_item
 
-from ..nbgrader_ext import speedups
+from ..nbgrader_ext import internals
 from ..nbgrader_ext.course_settings import course_config
 from ..nbgrader_ext.sandboxed_grading import Plan, SandboxedGrading
 
 log = logging.getLogger("dlcourse.coordinator")
 
 
-class _Autograde(Autograde):
-    """nbgrader's converter with its two passes' preprocessors built once (not per notebook), and this
-    run's ``SandboxedGrading`` instance in the second pass, so the coordinator can hand it outcomes."""
-
-    def setup(self, grading: SandboxedGrading) -> None:
-        self.writer = FilesWriter(parent=self, config=self.config)
-        self.exporter = self.exporter_class(parent=self, config=self.config)
-        self.grading = grading
-        self._passes = {}
-        for sanitizing, names in ((True, self.sanitize_preprocessors), (False, self.autograde_preprocessors)):
-            self.exporter._preprocessors = []
-            for pp in names:
-                cls = import_item(pp) if isinstance(pp, str) else pp
-                self.exporter.register_preprocessor(grading if cls is SandboxedGrading else cls)
-            self._passes[sanitizing] = list(self.exporter._preprocessors)
-        if not any(p is grading for p in self._passes[False]):
-            raise ValueError("the course's Autograde.autograde_preprocessors do not include "
-                             "autograder.nbgrader_ext.sandboxed_grading.SandboxedGrading, so nothing would grade the notebooks "
-                             "(see autograder/nbgrader_ext/course_settings.py)")
-
-    def _init_preprocessors(self) -> None:
-        self.exporter._preprocessors = list(self._passes[self._sanitizing])
-
-
-class _GenerateFeedback(GenerateFeedback):
-    """nbgrader's feedback converter with its preprocessors registered once."""
-
-    def setup(self) -> None:
-        self.writer = FilesWriter(parent=self, config=self.config)
-        self.exporter = self.exporter_class(parent=self, config=self.config)
-        for pp in self.preprocessors:
-            self.exporter.register_preprocessor(pp)
-
-
 class Coordinator:
     """Autograde one assignment's submissions in this process; see the module's docstring. Use it as a
     context manager: within it, nbgrader's gradebook engines and schema validators are reused from
-    one submission to the next (autograder.nbgrader_ext.speedups)."""
+    one submission to the next (autograder.nbgrader_ext.internals.shared)."""
 
     def __init__(self, course_dir: Path, assignment_id: str, notebook: str,
                  settings: dict[str, dict[str, object]] | None = None) -> None:
@@ -101,25 +62,25 @@ class Coordinator:
         quiet.setLevel(logging.ERROR)
         coursedir = CourseDirectory(config=config, log=quiet)
         coursedir.assignment_id = assignment_id
-        self.converter = _Autograde(coursedir=coursedir, config=config, log=quiet)
+        self.converter = internals.SplitAutograde(coursedir=coursedir, config=config, log=quiet)
         self.grading = SandboxedGrading(parent=self.converter, config=config, log=quiet)
-        self.converter.setup(self.grading)
-        self.feedback_converter = _GenerateFeedback(coursedir=coursedir, config=config, log=quiet)
+        self.converter.setup(self.grading, SandboxedGrading)
+        self.feedback_converter = internals.OneByOneFeedback(coursedir=coursedir, config=config, log=quiet)
         self.feedback_converter.setup()
         self.export_plugin = ExportApp(config=config, log=quiet).plugin_class(config=config, log=quiet)
-        self._speedups = contextlib.ExitStack()
+        self._within = contextlib.ExitStack()
 
     def __enter__(self) -> Coordinator:
-        self._speedups.enter_context(speedups.shared())
+        self._within.enter_context(internals.shared())
         # nbgrader's api warns, through SQLAlchemy, each time it records a student's first submission
         # ("Object of type <SubmittedAssignment> not in session"): its own way of building the rows,
         # harmless, and unreadable to an instructor.
-        self._speedups.enter_context(warnings.catch_warnings())
+        self._within.enter_context(warnings.catch_warnings())
         warnings.filterwarnings("ignore", category=SAWarning, module="nbgrader")
         return self
 
     def __exit__(self, *exc) -> None:
-        self._speedups.close()
+        self._within.close()
 
     @property
     def db_url(self) -> str:
@@ -135,7 +96,7 @@ class Coordinator:
                                                          student, self.assignment_id)) / self.notebook
 
     def autograded(self, student: str) -> Path:
-        return Path(self.converter._format_dest(self.assignment_id, student)) / self.notebook
+        return self.converter.dest(self.assignment_id, student) / self.notebook
 
     def forget_grades(self, student: str) -> None:
         """Before a student's notebook is graded again: their automatic grades of it back to 0, as nbgrader
@@ -153,20 +114,11 @@ class Coordinator:
 
     def prepare(self, student: str) -> Plan:
         """Step 1: gradebook entries, autograded/ folder, sanitizing pass, then the plan (with the job)."""
-        conv = self.converter
         source = str(self.submitted(student))
         digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
-        conv.coursedir.student_id = student
-        conv.notebooks = [source]
         with contextlib.chdir(self.course_dir):
-            conv.init_destination(self.assignment_id, student)
-            conv.run_pre_convert_hook()
-            conv.init_assignment(self.assignment_id, student)
-            conv._sanitizing = True
-            conv._init_preprocessors()
-            BaseConverter.convert_single_notebook(conv, source)
+            resources = self.converter.sanitize(self.assignment_id, student, source)
         target = self.autograded(student)
-        resources = conv.init_single_notebook_resources(source)
         resources["metadata"] = {"path": str(target.parent)}
         plan = self.grading.plan(nbformat.read(target, as_version=nbformat.NO_CONVERT), resources)
         plan.submission_sha256 = digest
@@ -174,36 +126,21 @@ class Coordinator:
 
     def finish(self, student: str, plan: Plan, outcome) -> None:
         """Step 3: the autograde pass, judging ``outcome`` (the run of ``plan.job``), grades saved."""
-        conv = self.converter
-        conv.coursedir.student_id = student
         self.grading.finished[student] = (plan, outcome)
         try:
-            with contextlib.chdir(self.course_dir), utils.setenv(NBGRADER_EXECUTION="autograde"):
-                conv._sanitizing = False
-                conv._init_preprocessors()
-                BaseConverter.convert_single_notebook(conv, str(self.autograded(student)))
-                conv.set_permissions(self.assignment_id, student)
-                conv.run_post_convert_hook()
+            with contextlib.chdir(self.course_dir):
+                self.converter.autograde(self.assignment_id, student, str(self.autograded(student)))
         finally:
             self.grading.finished.pop(student, None)
-            conv._sanitizing = True
 
     def feedback(self, student: str) -> Path:
         """Step 4: the feedback HTML of an autograded submission (replacing any earlier one)."""
-        conv = self.feedback_converter
-        conv.coursedir.student_id = student
-        source = str(self.autograded(student))
-        conv.notebooks = [source]
         with contextlib.chdir(self.course_dir):
-            conv.init_destination(self.assignment_id, student)
-            conv.init_assignment(self.assignment_id, student)
-            BaseConverter.convert_single_notebook(conv, source)
-            conv.set_permissions(self.assignment_id, student)
+            self.feedback_converter.generate(self.assignment_id, student, str(self.autograded(student)))
         return self.feedback_path(student)
 
     def feedback_path(self, student: str) -> Path:
-        return (Path(self.feedback_converter._format_dest(self.assignment_id, student))
-                / self.notebook.replace(".ipynb", ".html"))
+        return self.feedback_converter.dest(self.assignment_id, student) / self.notebook.replace(".ipynb", ".html")
 
     def export(self, path: Path) -> None:
         """Every grade in the gradebook to ``path`` (nbgrader export's plugin; CSV by default)."""

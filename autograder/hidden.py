@@ -5,11 +5,13 @@ Every exercise gets ``HIDDEN_TESTS`` hidden tests per run. Test ``k`` is drawn b
 ``k``), so ``k`` can pick a form the exercise must handle (a colour and a grayscale image stack, a
 short and a long optimization) and every run covers all of them.
 
-The grader (autograder.nbgrader_ext.sandboxed_grading) uses the pieces separately, because the learner's function runs
-in another process: ``hidden_inputs`` draws the inputs, the sandboxed kernel returns what the
-function gave for each, ``expected_values`` runs the reference here, ``mistake_outputs`` runs the
-known mistakes here, and ``score`` judges them with the same ``Exercise.judge_parts`` the public
-checks use (never revealing expected values).
+The grader (autograder.nbgrader_ext.sandboxed_grading) uses the pieces separately, because the
+learner's function runs in another process: ``hidden_inputs`` draws the inputs, the sandboxed kernel
+returns what the function gave for each, ``expected_values`` runs the reference here,
+``mistake_outputs`` runs the known mistakes here, and ``score`` judges them with the same
+``Exercise.judge_parts`` the public checks use (never revealing expected values). What depends only
+on (assignment, exercise, seed) is computed once per process (``hidden_tests``), for the grader,
+``verify`` and the mistake corpus alike.
 
 Source notebooks (instructors only) also call ``verify`` in their hidden-test regions, which runs
 the same steps in-process so the solution notebook proves it passes the hidden tests.
@@ -25,13 +27,13 @@ import secrets
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 
-from dlutils.checks import CheckFailed
+from dlutils.checks import CheckFailed, plain
 from dlutils.checks.exercise import Exercise, describe, names_mistake
 from dlutils.checks.runner import UNANSWERED, CallFailed, call
 from dlutils.i18n import N_, _
@@ -75,6 +77,31 @@ def mistake_outputs(assignment_id: str, name: str, cases: Sequence[Mapping[str, 
     assignment = get(assignment_id)
     ex = assignment.exercises[name]
     return [known_mistakes.outputs(ex, assignment.mistakes, inputs, ex.public_stubs()) for inputs in cases]
+
+
+@dataclass(frozen=True)
+class HiddenTests:
+    """One exercise's hidden tests for one seed: the inputs, what the reference returns on each and
+    what each known mistake returns. The same for every submission graded with that seed, so made once
+    per process (``hidden_tests``); nothing may change them."""
+    assignment_id: str
+    name: str
+    seed: int
+    cases: list[dict[str, Any]]
+    expected: list[Any]
+    mistakes: list[list[dict]]
+
+    @cached_property
+    def cases_json(self) -> bytes:
+        """The inputs as the JSON a grading job carries."""
+        return plain.dumps(self.cases).encode()
+
+
+@lru_cache(maxsize=1024)  # every exercise of every assignment for a few seeds: a few MB
+def hidden_tests(assignment_id: str, name: str, seed: int) -> HiddenTests:
+    cases = hidden_inputs(assignment_id, name, seed)
+    return HiddenTests(assignment_id, name, seed, cases, expected_values(assignment_id, name, cases),
+                       mistake_outputs(assignment_id, name, cases))
 
 
 @dataclass
@@ -152,15 +179,14 @@ def _named(problems: Sequence[str], mistakes: Sequence[Mapping[str, Any]]) -> li
 def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
     """Run ``fn`` in this process on the hidden tests of ``seed`` and score it."""
     ex = exercise(assignment_id, name)
-    cases = hidden_inputs(assignment_id, name, seed)
+    tests = hidden_tests(assignment_id, name, seed)
     results = []
-    for inputs in cases:
+    for inputs in tests.cases:
         try:
             results.append(("value", call(name, fn, inputs, ex.public_stubs())))
         except CallFailed as e:
             results.append(("error", str(e), e.raised))
-    return score(ex, cases, expected_values(assignment_id, name, cases), results,
-                 mistake_outputs(assignment_id, name, cases))
+    return score(ex, tests.cases, tests.expected, results, tests.mistakes)
 
 
 def verify(checks: ModuleType, name: str, namespace: Mapping[str, Any]) -> None:

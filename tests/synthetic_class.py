@@ -56,7 +56,8 @@ from autograder.batch import runs, submissions
 from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
 from autograder.nbgrader_ext.course_settings import COURSE_ID
 from autograder.course.registry import get
-from autograder.nbgrader_ext.sandboxed_grading import RAN_OUT_OF_TIME, RECORD, is_demo_cell
+from autograder.nbgrader_ext.job_plan import is_demo_cell
+from autograder.nbgrader_ext.record import RAN_OUT_OF_TIME, RECORD
 from dlutils.checks.exercise import names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
 

@@ -13,7 +13,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config
 
-from autograder.nbgrader_ext import grade_cells, sandboxed_grading
+from autograder.nbgrader_ext import grade_cells, job_plan, sandboxed_grading
 from autograder import hidden
 from autograder.sandbox import jobs, protocol, bubblewrap, untrusted
 from autograder.course.registry import ASSIGNMENTS
@@ -57,9 +57,9 @@ def test_kernel_runner_imports_only_the_standard_library_jupyter_client_protocol
 
 def test_the_copied_names_are_the_real_files():
     assert (SANDBOX / protocol.RUNNER).is_file() and (SANDBOX / protocol.MODULE).is_file()
-    assert sandboxed_grading.RUNNER == SANDBOX / "kernel_runner.py"
-    assert sandboxed_grading.PROTOCOL == SANDBOX / "protocol.py"
-    assert sandboxed_grading.UNTRUSTED == SANDBOX / "untrusted.py"
+    assert job_plan.RUNNER == SANDBOX / "kernel_runner.py"
+    assert job_plan.PROTOCOL == SANDBOX / "protocol.py"
+    assert job_plan.UNTRUSTED == SANDBOX / "untrusted.py"
     assert bubblewrap.IN == protocol.IN_DIR == "/grading/in"
     assert not hasattr(bubblewrap, "OUT") and not hasattr(protocol, "OUT_DIR")  # no writable host folder
     assert protocol.inputs_file("propagate") == "inputs/propagate.json"
@@ -151,7 +151,7 @@ def _outcome(report: bytes | None, size: int | None = None) -> bubblewrap.Outcom
 def test_run_records_with_unknown_statuses_are_dropped():
     cells = [{"index": i, "status": s} for i, s in enumerate(protocol.STATUSES + ("passed", "OK"))]
     cells += [{"index": True, "status": "ok"}, {"index": "7", "status": "ok"}, ["not", "a", "record"]]
-    run = sandboxed_grading._read_report(_outcome(json.dumps({"kernel": "x" * 1000, "cells": cells}).encode()))
+    run = jobs.read_report(_outcome(json.dumps({"kernel": "x" * 1000, "cells": cells}).encode()))
     assert [c["status"] for c in run["cells"]] == list(protocol.STATUSES)
     assert len(run["kernel"]) == protocol.MAX_KERNEL_CHARS
     assert run[protocol.RESULTS] == {}
@@ -167,7 +167,7 @@ def test_run_records_with_unknown_statuses_are_dropped():
 ])
 def test_a_report_that_cannot_be_used_is_refused_with_a_sentence(report, size, message):
     with pytest.raises(untrusted.Refused) as e:
-        sandboxed_grading._read_report(_outcome(report, size))
+        jobs.read_report(_outcome(report, size))
     assert str(e.value) == message
 
 
@@ -180,13 +180,13 @@ def _job(tmp_path, limits: protocol.Limits) -> tuple[Path, dict]:
     folder.mkdir()
     (folder / "data.csv").write_text("1,2\n")
     job_in = tmp_path / "in"
-    _write_job(sandboxed_grading.SandboxedGrading(), nb, graded, set(), folder, job_in, limits)
+    _write_job(nb, graded, set(), folder, job_in, limits)
     return job_in, graded
 
 
-def _write_job(grading, nb, graded, skipped, folder, job_in, limits=protocol.Limits()) -> None:
+def _write_job(nb, graded, skipped, folder, job_in, limits=protocol.Limits()) -> None:
     """The job folder a worker would write (jobs.write_folder) for this plan's files."""
-    files, _ = grading._job_files(nb, graded, skipped, ASSIGNMENT, 1, folder, limits)
+    files, _ = job_plan.job_files(nb, graded, skipped, ASSIGNMENT, 1, folder, limits)
     jobs.write_folder(jobs.Job("s", files, limits), job_in)
 
 
@@ -212,7 +212,7 @@ def test_student_files_are_copied_within_the_files_limit(tmp_path):
     (folder / "a.bin").write_bytes(b"a" * 600)
     (folder / "b.bin").write_bytes(b"b" * 600)
     (folder / "c.bin").write_bytes(b"c" * 300)
-    assert sandboxed_grading._student_files(folder, 1000) == {"files/a.bin": b"a" * 600, "files/c.bin": b"c" * 300}
+    assert job_plan.student_files(folder, 1000) == {"files/a.bin": b"a" * 600, "files/c.bin": b"c" * 300}
 
 
 def test_a_job_folder_is_written_inside_itself_only(tmp_path):
@@ -398,7 +398,7 @@ def test_whitespace_only_cells_are_not_sent_to_the_kernel(tmp_path):
     nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell(""), new_code_cell(" \n\t"), new_code_cell("y = 2")])
     folder = tmp_path / "submission"
     folder.mkdir()
-    _write_job(sandboxed_grading.SandboxedGrading(), nb, {}, set(), folder, tmp_path / "in")
+    _write_job(nb, {}, set(), folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert job["cells"] == [{"index": 0, "source": "x = 1"}, {"index": 3, "source": "y = 2"}]
 
@@ -421,13 +421,15 @@ def test_demonstration_cells_are_not_sent_to_the_kernel_and_say_why(tmp_path):
              new_code_cell("compare()", metadata={"nbgrader": _locked("demo_c"), "dlcourse": skip})]
     nb = new_notebook(cells=cells)
     graded = {5: "sigmoid"}
-    assert sandboxed_grading.SandboxedGrading().demo_cells(nb, graded) == {1, 7}
-    assert sandboxed_grading.SandboxedGrading(config=Config({"SandboxedGrading": {"skip_demo_cells": False}})).demo_cells(
-        nb, graded) == set()
+    assert job_plan.demo_cells(nb, graded) == {1, 7}
     folder = tmp_path / "submission"
     folder.mkdir()
+    resources = {"nbgrader": {"assignment": ASSIGNMENT, "student": "s"}, "metadata": {"path": str(folder)}}
+    plans = {skip: sandboxed_grading.SandboxedGrading(config=Config({"SandboxedGrading": {
+        "skip_demo_cells": skip, "seed": 1}})).plan(nb, resources) for skip in (True, False)}
+    assert {skip: p.demos for skip, p in plans.items()} == {True: {1, 7}, False: set()}
     grading = sandboxed_grading.SandboxedGrading()
-    _write_job(grading, nb, graded, {1, 7}, folder, tmp_path / "in")
+    _write_job(nb, graded, {1, 7}, folder, tmp_path / "in")
     job = json.loads((tmp_path / "in" / protocol.JOB).read_text())
     assert [c["index"] for c in job["cells"]] == [0, 2, 3, 4, 5, 6]
     record = {"events": []}

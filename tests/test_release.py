@@ -144,7 +144,7 @@ def _names(source: str) -> tuple[set[str], set[str]]:
 def test_no_cell_a_batch_runs_needs_a_name_only_a_skipped_demonstration_defines(a):
     """A batch skips the demonstration cells; a cell it runs that read a name bound only there would show a
     NameError in a correct notebook's feedback. Data later cells use is loaded in ordinary locked cells."""
-    from autograder.nbgrader_ext.sandboxed_grading import is_demo_cell
+    from autograder.nbgrader_ext.job_plan import is_demo_cell
     nb = nbformat.read(a.source_path(REPO), as_version=4)
     run_bound, demo_bound, needs = set(), set(), []
     for i, cell in enumerate(nb.cells):

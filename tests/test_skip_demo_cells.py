@@ -16,7 +16,8 @@ from autograder.batch import grading, submissions
 from autograder.nbgrader_ext import commands
 from autograder.sandbox import protocol
 from autograder.course import samples
-from autograder.nbgrader_ext.sandboxed_grading import RECORD, is_demo_cell
+from autograder.nbgrader_ext.job_plan import is_demo_cell
+from autograder.nbgrader_ext.record import RECORD
 from helpers import ASSIGNMENT, NOTEBOOK, max_score
 from test_sandbox import needs_bwrap
 

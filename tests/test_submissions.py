@@ -313,14 +313,15 @@ def test_a_step_by_step_notebook_that_is_a_link_is_not_brought_in_self_study(tmp
 def test_a_batch_gives_the_sandbox_no_step_by_step_notebook_through_a_link(tmp_path):
     """In a batch the sandbox gets submitted/<student>/week4_deep_network/deep_network.ipynb only when
     neither that folder nor the file is a link; a real one is sent as it is."""
-    from autograder.nbgrader_ext.course_settings import course_config
+    from nbgrader.coursedir import CourseDirectory
+
     from autograder.course.registry import get
-    from autograder.nbgrader_ext.sandboxed_grading import SandboxedGrading
+    from autograder.nbgrader_ext import job_plan
+    from autograder.nbgrader_ext.course_settings import course_config
     step_by_step = get("week4_deep_network")
     course = tmp_path / "course"
     (course / "source").mkdir(parents=True)
     (course / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text())
-    grading_step = SandboxedGrading(config=course_config(course))
     honest = course / "submitted" / "ann" / step_by_step.id
     honest.mkdir(parents=True)
     (honest / step_by_step.notebook).write_bytes(step_by_step.release_path().read_bytes())
@@ -328,7 +329,8 @@ def test_a_batch_gives_the_sandbox_no_step_by_step_notebook_through_a_link(tmp_p
     (course / "submitted" / "bob" / step_by_step.id).symlink_to(honest)
     (course / "submitted" / "cy" / step_by_step.id).mkdir(parents=True)
     (course / "submitted" / "cy" / step_by_step.id / step_by_step.notebook).symlink_to(step_by_step.source_path())
-    sent = {s: grading_step._neighbour_files("week4_deep_network_application", s) for s in ("ann", "bob", "cy", "dee")}
+    coursedir = CourseDirectory(config=course_config(course))
+    sent = {s: job_plan.neighbour_files(coursedir, "week4_deep_network_application", s) for s in ("ann", "bob", "cy", "dee")}
     key = f"neighbours/{step_by_step.id}/{step_by_step.notebook}"
     assert sent == {"ann": {key: step_by_step.release_path().read_bytes()}, "bob": {}, "cy": {}, "dee": {}}
 

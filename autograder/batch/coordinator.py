@@ -41,7 +41,8 @@ from traitlets.config import Config
 
 from ..nbgrader_ext import internals
 from ..nbgrader_ext.course_settings import course_config
-from ..nbgrader_ext.sandboxed_grading import Plan, SandboxedGrading
+from ..nbgrader_ext.job_plan import Plan
+from ..nbgrader_ext.sandboxed_grading import RAN, SandboxedGrading
 
 log = logging.getLogger("dlcourse.coordinator")
 
@@ -126,12 +127,8 @@ class Coordinator:
 
     def finish(self, student: str, plan: Plan, outcome) -> None:
         """Step 3: the autograde pass, judging ``outcome`` (the run of ``plan.job``), grades saved."""
-        self.grading.finished[student] = (plan, outcome)
-        try:
-            with contextlib.chdir(self.course_dir):
-                self.converter.autograde(self.assignment_id, student, str(self.autograded(student)))
-        finally:
-            self.grading.finished.pop(student, None)
+        with contextlib.chdir(self.course_dir):
+            self.converter.autograde(self.assignment_id, student, str(self.autograded(student)), {RAN: (plan, outcome)})
 
     def feedback(self, student: str) -> Path:
         """Step 4: the feedback HTML of an autograded submission (replacing any earlier one)."""

@@ -98,10 +98,12 @@ class SplitAutograde(Autograde):
         BaseConverter.convert_single_notebook(self, source)
         return self.init_single_notebook_resources(source)
 
-    def autograde(self, assignment_id: str, student: str, notebook: str) -> None:
+    def autograde(self, assignment_id: str, student: str, notebook: str, resources: dict | None = None) -> None:
         """The autograde pass on the sanitized ``notebook`` (grades saved), then the permissions and the
-        post-convert hook, as ``nbgrader autograde`` does. Run in the course directory."""
+        post-convert hook, as ``nbgrader autograde`` does; ``resources`` are added to the notebook's
+        nbconvert resources, which every preprocessor of the pass gets. Run in the course directory."""
         self.coursedir.student_id = student
+        self._added_resources = resources or {}
         try:
             with utils.setenv(NBGRADER_EXECUTION="autograde"):
                 self._sanitizing = False
@@ -111,6 +113,10 @@ class SplitAutograde(Autograde):
                 self.run_post_convert_hook()
         finally:
             self._sanitizing = True
+            self._added_resources = {}
+
+    def init_single_notebook_resources(self, notebook_filename: str) -> dict:
+        return {**super().init_single_notebook_resources(notebook_filename), **getattr(self, "_added_resources", {})}
 
 
 class OneByOneFeedback(GenerateFeedback):

@@ -2,22 +2,20 @@
 
 It takes the place of nbgrader's ``Execute`` in ``Autograde.autograde_preprocessors`` (see
 autograder.nbgrader_ext.course_settings), after nbgrader has restored locked and test cells from the
-gradebook. Steps, per notebook:
+gradebook. Steps, per notebook (``preprocess``):
 
-1. ``plan``: build a job (``jobs.Job``): every code cell in order, except demonstration cells (``skip_demo_cells``: locked
-   cells the release marks ``skip_when_grading``, whose source nbgrader restored); each test cell
-   of an exercise (grade id ``test_<name>``) is replaced by a call into ``dlutils.checks.harness``;
-   hidden inputs for each exercise are drawn from this run's seed (``hidden.hidden_inputs``) and
-   written as plain JSON.
-2. Run the job in the sandbox (``jobs.run``: ``sandbox.run`` + ``kernel_runner.py``), here, or on a
-   Dask worker when the coordinator (autograder.batch.coordinator) sent it there and put the outcome in
-   ``finished`` before this pass: a fresh kernel executes
-   the cells; the harness writes each graded function's returned values, and the runner sends them
+1. ``plan`` (autograder.nbgrader_ext.job_plan): which cells run and which are graded, this run's
+   hidden inputs, and the job (``jobs.Job``).
+2. Run the job in the sandbox (``jobs.run``: ``bubblewrap.run`` + ``kernel_runner.py``), here; or
+   the coordinator (autograder.batch.coordinator) ran it on a Dask worker before this pass and hands
+   the plan and the outcome in through nbgrader's resources (``RAN``). A fresh kernel executes the
+   cells; the harness writes each graded function's returned values, and the runner sends them
    back with every cell's record in one report on its standard output (the sandbox has no
-   writable host folder). The report is read as untrusted: capped in size, parsed with a depth
-   limit, every field checked; what is wrong with one function's values costs that function only.
-3. ``judge``, here, in the grader's process: compute the expected values with the reference, judge the
-   returned values (``hidden.score``), and write each test cell's outputs so that nbgrader's
+   writable host folder). The report is read as untrusted (``jobs.read_report``): capped in size,
+   parsed with a depth limit, every field checked; what is wrong with one function's values costs
+   that function only.
+3. ``judge``, here, in the grader's process: the expected values from the reference, the returned
+   values judged (``hidden.score``), and each test cell's outputs written so that nbgrader's
    ``SaveAutoGrades`` records the score: no output for full marks, a number for partial credit,
    an error for zero. The messages say what was wrong without revealing expected values.
 4. Copy the student's own outputs (text and images, capped) into the other code cells (a skipped
@@ -28,9 +26,7 @@ gradebook. Steps, per notebook:
 from __future__ import annotations
 
 import json
-import os
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,39 +36,20 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer
 
 from dlutils.checks import plain
-from dlutils import i18n
 from dlutils.i18n import _, using
 
-from . import grade_cells
 from .. import hidden
-from ..sandbox import jobs, protocol, bubblewrap, untrusted
-from ..batch import submissions
-from .record import RAN_OUT_OF_TIME, RECORD  # noqa: F401 (RECORD: where others import it from)
-from ..course.registry import ASSIGNMENTS
-from .restore_cell_roles import COURSE_KEY
 from ..editions.translations import language_of
+from ..sandbox import bubblewrap, jobs, protocol, untrusted
+from . import job_plan
+from .job_plan import Plan
+from .record import RAN_OUT_OF_TIME, RECORD  # noqa: F401 (RECORD: where others import it from)
 
-RUNNER = Path(protocol.__file__).with_name(protocol.RUNNER)
-PROTOCOL = Path(protocol.__file__).with_name(protocol.MODULE)   # imported by the runner, from beside it
-UNTRUSTED = Path(protocol.__file__).with_name(protocol.UNTRUSTED)
 DEFAULT_LIMITS = protocol.Limits()
+RAN = "dlcourse_ran"   # nbgrader resources key: (Plan, Outcome) of a run made before this pass
 # Sentences another step stored in the notebook (nb.metadata["dlcourse"]["repairs"]) about cells it
 # had to restore, copied into the grading record's events: at most this many, this long.
 MAX_REPAIRS, MAX_REPAIR_CHARS = 50, 500
-
-
-@dataclass
-class Plan:
-    """One notebook's grading, decided before it runs: graded cells (index -> exercise), test cells
-    that name no exercise, demonstration cells not run, each exercise's hidden inputs, and the job."""
-    assignment_id: str
-    seed: int
-    graded: dict[int, str]
-    unmapped: list[int]
-    demos: set[int]
-    cases: dict[str, list]
-    job: jobs.Job
-    submission_sha256: str | None = None   # of the submitted file, recorded so a rerun can skip it
 
 
 class SandboxedGrading(NbGraderPreprocessor):
@@ -95,27 +72,8 @@ class SandboxedGrading(NbGraderPreprocessor):
                            "False runs every cell, as JupyterLab does (self-study grading of one "
                            "notebook).").tag(config=True)
 
-    # Runs that finished elsewhere (a Dask worker, see autograder.batch.cluster): student -> (Plan, Outcome),
-    # put here by the coordinator (autograder.batch.coordinator) just before this student's autograde pass.
-    # Not a setting: only code in the grader's process can fill it.
-    finished: dict
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.finished = {}
-        self._memo: dict[tuple, Any] = {}  # what depends only on (kind, assignment, exercise, seed)
-
-    def _same_for_everyone(self, kind: str, assignment_id: str, name: str, seed: int, compute) -> Any:
-        """``compute()``, once per run: hidden inputs, expected values and known mistakes' outputs are
-        the same for every submission graded with ``seed`` (the coordinator grades them all in one
-        process). Callers must not change what it returns."""
-        key = (kind, assignment_id, name, seed)
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
-
     def preprocess(self, nb, resources):
-        ran = self.finished.pop(resources["nbgrader"].get("student"), None)
+        ran = resources.get(RAN)
         if ran is None:
             plan = self.plan(nb, resources)
             ran = plan, jobs.run(plan.job)
@@ -124,24 +82,10 @@ class SandboxedGrading(NbGraderPreprocessor):
         return nb, resources
 
     def plan(self, nb, resources) -> Plan:
-        """Step 1: which cells run and which are graded, this run's hidden inputs, and the job a worker
-        runs (``jobs.Job``); the notebook is not changed."""
-        assignment_id = resources["nbgrader"]["assignment"]
-        if assignment_id not in ASSIGNMENTS:
-            raise ValueError(f"the autograder has no hidden tests for assignment {assignment_id!r} "
-                             f"(known: {', '.join(ASSIGNMENTS)}); add its package to autograder/course/assignments/")
+        """Step 1 with this grading's settings (autograder.nbgrader_ext.job_plan.plan)."""
         seed = self.seed if self.seed is not None else secrets.randbits(32)
-        graded = grade_cells.graded_cells(nb, ASSIGNMENTS[assignment_id].exercises)
-        unmapped = [i for i, c in enumerate(nb.cells) if grade_cells.is_test_cell(c) and i not in graded]
-        demos = self.demo_cells(nb, graded)
-        limits = self.limits()
-        files, cases = self._job_files(nb, graded, set(unmapped) | demos, assignment_id, seed,
-                                       Path(resources["metadata"]["path"]), limits)
-        files.update(self._neighbour_files(assignment_id, str(resources["nbgrader"].get("student"))))
-        # The kernel speaks the grader's $DLCOURSE_LANG unless the notebook's language cell says otherwise.
-        language = None if i18n.language() == i18n.ENGLISH else i18n.language()
-        job = jobs.Job(str(resources["nbgrader"].get("student")), files, limits, self.sandbox, language)
-        return Plan(assignment_id, seed, graded, unmapped, demos, cases, job)
+        return job_plan.plan(nb, resources, seed, self.limits(), self.sandbox, self.skip_demo_cells,
+                             CourseDirectory(parent=self))
 
     def judge(self, nb, resources, plan: Plan, outcome: bubblewrap.Outcome) -> None:
         """Steps 3 and 4: score the test cells from the run's report, fill the other cells' outputs,
@@ -158,7 +102,7 @@ class SandboxedGrading(NbGraderPreprocessor):
         record["seconds"] = round(outcome.seconds, 2)
         record["cell_timeout"] = self.cell_timeout
         try:
-            run = _read_report(outcome)
+            run = jobs.read_report(outcome)
         except untrusted.Refused as e:
             run = None
             why = (outcome.failure or (RAN_OUT_OF_TIME if outcome.timed_out else
@@ -182,52 +126,6 @@ class SandboxedGrading(NbGraderPreprocessor):
         return protocol.Limits(cell_seconds=self.cell_timeout, wall_seconds=self.wall_timeout,
                                memory_bytes=self.memory_mb << 20, processes=self.processes,
                                output_bytes=self.output_bytes)
-
-    def demo_cells(self, nb, graded) -> set[int]:
-        """Indices of the demonstration cells this grading does not run (none with skip_demo_cells False)."""
-        if not self.skip_demo_cells:
-            return set()
-        return {i for i, c in enumerate(nb.cells) if i not in graded and is_demo_cell(c)}
-
-    def _job_files(self, nb, graded, skipped: set[int], assignment_id, seed, folder,
-                   limits: protocol.Limits = DEFAULT_LIMITS) -> tuple[dict[str, bytes], dict[str, list]]:
-        """The job folder's files (relative path -> bytes) and each graded function's hidden inputs."""
-        files: dict[str, bytes] = {}
-        cases = {}
-        for name in graded.values():
-            cases[name] = self._same_for_everyone("cases", assignment_id, name, seed,
-                                                  lambda: hidden.hidden_inputs(assignment_id, name, seed))
-            files[protocol.inputs_file(name)] = self._same_for_everyone(
-                "cases as JSON", assignment_id, name, seed, lambda: plain.dumps(cases[name]).encode())
-        # Code cells that are only whitespace are not sent to the kernel (nothing to run; their outputs
-        # stay empty).
-        cells = [{"index": i, "grade": graded[i]} if i in graded else {"index": i, "source": c.source}
-                 for i, c in enumerate(nb.cells) if c.cell_type == "code" and i not in skipped
-                 and (i in graded or c.source.strip())]
-        job = {"module": ASSIGNMENTS[assignment_id].checks_module, "cells": cells, "limits": limits.to_json()}
-        files[protocol.JOB] = json.dumps(job).encode()
-        for path, name in ((RUNNER, protocol.RUNNER), (PROTOCOL, protocol.MODULE), (UNTRUSTED, protocol.UNTRUSTED)):
-            files[name] = path.read_bytes()
-        files.update(_student_files(folder, limits.files_bytes))
-        return files, cases
-
-    def _neighbour_files(self, assignment_id: str, student: str) -> dict[str, bytes]:
-        """The same student's submitted notebooks of the assignments this one reads (``Assignment.uses``),
-        as job files ``neighbours/<id>/<notebook>``: from ``submitted/<student>/<id>/``, read as
-        untrusted (no folder or file that is a link, no larger than a submitted notebook may be). One
-        that is missing or refused is left out: the notebook then says itself that it found none."""
-        coursedir = CourseDirectory(parent=self)
-        out = {}
-        for used in ASSIGNMENTS[assignment_id].uses:
-            folder = Path(coursedir.format_path(coursedir.submitted_directory, student, used.id))
-            if not all(untrusted.is_real_dir(f) for f in (folder.parent, folder)):
-                continue
-            try:
-                out[f"{protocol.NEIGHBOURS}/{used.id}/{used.notebook}"] = untrusted.read_bytes(
-                    folder / used.notebook, submissions.LIMITS.notebook_bytes, single_link=True)
-            except untrusted.Refused:
-                continue
-        return out
 
     def _fill_outputs(self, nb, records, graded, demos, record) -> None:
         for index, cell in enumerate(nb.cells):
@@ -256,11 +154,8 @@ class SandboxedGrading(NbGraderPreprocessor):
         if results is None:
             why = failure or protocol.why_no_results(run_record, self.cell_timeout, _)
             results = [("error", _("{name} could not be graded: {why}").format(name=name, why=why))] * len(cases)
-        expected = self._same_for_everyone("expected", assignment_id, name, seed,
-                                           lambda: hidden.expected_values(assignment_id, name, cases))
-        mistakes = self._same_for_everyone("mistakes", assignment_id, name, seed,
-                                           lambda: hidden.mistake_outputs(assignment_id, name, cases))
-        result = hidden.score(ex, cases, expected, results, mistakes)
+        tests = hidden.hidden_tests(assignment_id, name, seed)
+        result = hidden.score(ex, cases, tests.expected, results, tests.mistakes)
         earned = round(points * result.fraction, 2)
         record["scores"][name] = [earned, points]
         record["tests"][name] = result.tests
@@ -282,38 +177,6 @@ class SandboxedGrading(NbGraderPreprocessor):
                                            traceback=[]))
 
 
-def is_demo_cell(cell) -> bool:
-    """A demonstration cell: a locked code cell that grades nothing (neither answer nor test) and is
-    marked ``dlcourse.skip_when_grading``. Both marks are the release's (``RestoreCellRoles`` drops the
-    learner's own and copies the release cell's), so a learner cannot skip a cell of their own, and
-    the source is the release's (nbgrader's ``OverwriteCells`` restores locked cells)."""
-    role, course = cell.metadata.get("nbgrader"), cell.metadata.get(COURSE_KEY)
-    return (cell.cell_type == "code" and isinstance(role, dict) and isinstance(course, dict)
-            and role.get("locked") is True and not role.get("grade") and not role.get("solution")
-            and course.get("skip_when_grading") is True)
-
-
-def _student_files(folder: Path, budget: int = DEFAULT_LIMITS.files_bytes) -> dict[str, bytes]:
-    """The submission's other files (data the notebook reads), without notebooks, links or our records,
-    ``budget`` bytes in all, as job files under ``files/``. Vetting (autograder.batch.submissions) already
-    refused links and special files; this reads as carefully anyway (no link followed, regular files
-    only), since it runs later."""
-    out = {}
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            if path.suffix == ".ipynb" or name == RECORD:
-                continue
-            try:
-                data = untrusted.read_bytes(path, budget)
-            except untrusted.Refused:
-                continue
-            budget -= len(data)
-            out[f"{protocol.FILES}/{path.relative_to(folder).as_posix()}"] = data
-    return out
-
-
 def _repairs(nb) -> list[str]:
     """The sentences the sanitizing step stored about cells it restored (strings only, capped)."""
     meta = nb.metadata.get("dlcourse")
@@ -321,23 +184,6 @@ def _repairs(nb) -> list[str]:
     if not isinstance(repairs, list):
         return []
     return [r[:MAX_REPAIR_CHARS] for r in repairs if isinstance(r, str)][:MAX_REPAIRS]
-
-
-def _read_report(outcome: bubblewrap.Outcome) -> dict:
-    """The runner's report, if it is well formed (it was written inside the sandbox, so nothing is
-    assumed): ``{"kernel", "cells", RESULTS}``, cells with an index and a known status; else Refused."""
-    if outcome.report is None:
-        raise untrusted.Refused(f"{protocol.REPORT} is {outcome.report_size:,} bytes, more than the limit")
-    if not outcome.report:
-        raise untrusted.Refused(f"{protocol.REPORT} is empty")
-    run = untrusted.loads(outcome.report, name=protocol.REPORT)
-    if not isinstance(run, dict) or not isinstance(run.get("cells"), list):
-        raise untrusted.Refused(f"{protocol.REPORT} is not a record of the notebook's cells")
-    cells = [c for c in run["cells"] if isinstance(c, dict) and type(c.get("index")) is int
-             and c.get("status") in protocol.STATUSES]
-    results = run.get(protocol.RESULTS)
-    return {"kernel": str(run.get("kernel", ""))[:protocol.MAX_KERNEL_CHARS], "cells": cells,
-            protocol.RESULTS: results if isinstance(results, dict) else {}}
 
 
 def _outputs(r: dict | None) -> list:

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from dlutils.i18n import LANGUAGE_ENV
 
-from . import protocol, bubblewrap
+from . import bubblewrap, protocol, untrusted
 from .bubblewrap import NOBODY
 
 SANDBOX_UIDS = 1_900_000_000  # uids of concurrent sandboxes (root only): far from real users and subuid ranges
@@ -123,3 +123,20 @@ def uid_slot():
             os.close(fd)  # releases the lock
         return
     raise RuntimeError(f"more than {MAX_SLOTS} sandboxes at once on this machine")
+
+
+def read_report(outcome: bubblewrap.Outcome) -> dict:
+    """The runner's report, if it is well formed (it was written inside the sandbox, so nothing is
+    assumed): ``{"kernel", "cells", RESULTS}``, cells with an index and a known status; else Refused."""
+    if outcome.report is None:
+        raise untrusted.Refused(f"{protocol.REPORT} is {outcome.report_size:,} bytes, more than the limit")
+    if not outcome.report:
+        raise untrusted.Refused(f"{protocol.REPORT} is empty")
+    run = untrusted.loads(outcome.report, name=protocol.REPORT)
+    if not isinstance(run, dict) or not isinstance(run.get("cells"), list):
+        raise untrusted.Refused(f"{protocol.REPORT} is not a record of the notebook's cells")
+    cells = [c for c in run["cells"] if isinstance(c, dict) and type(c.get("index")) is int
+             and c.get("status") in protocol.STATUSES]
+    results = run.get(protocol.RESULTS)
+    return {"kernel": str(run.get("kernel", ""))[:protocol.MAX_KERNEL_CHARS], "cells": cells,
+            protocol.RESULTS: results if isinstance(results, dict) else {}}

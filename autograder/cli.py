@@ -60,7 +60,7 @@ def demo(workdir: Path | None = None, assignment_ids=None) -> dict[str, list[gra
         print(f"\n== {assignment.id}: sample submissions in {incoming}")
         for student, kind in kinds.items():
             print(f"  {student}: {kind}")
-        out[assignment.id] = grading.grade(ws, assignment.id, incoming, use_sandbox=isolated)
+        out[assignment.id] = grading.grade(grading.Run(ws, assignment.id, incoming, use_sandbox=isolated))
         print()
         print(grading.table(out[assignment.id]))
         _report(ws, assignment.id)
@@ -149,10 +149,10 @@ def main(argv=None) -> int:
         elif args.command == "grade":
             from .batch import grading
             with grading.stopping_on_signals():
-                results = grading.grade(args.course_dir, args.assignment, args.submissions, seed=args.seed,
+                results = grading.grade(grading.Run(args.course_dir, args.assignment, args.submissions, seed=args.seed,
                                         use_sandbox=not args.no_sandbox, cell_timeout=args.cell_timeout,
                                         jobs=args.jobs, scheduler=args.scheduler, force=args.force,
-                                        progress=False if args.no_progress else None)
+                                        progress=False if args.no_progress else None))
             print()
             print(grading.table(results))
             _summary(args.course_dir.resolve())

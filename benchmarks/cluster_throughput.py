@@ -14,7 +14,7 @@ goes first alternates):
          (nbgrader's own Execute runs each notebook, every cell, hidden tests in the student's
          kernel), then `generate_feedback` and `export`, with nbgrader's default preprocessors and
          feedback exporter;
-- ours:  ``grading.grade(...)`` as `dlcourse grade` calls it: LocalCluster of one worker per core,
+- ours:  ``grading.grade(grading.Run(...))`` as `dlcourse grade` calls it: LocalCluster of one worker per core,
          one sandbox each, demonstration cells skipped; the coordinator (this process) writes each
          submission's feedback right after its grades, and exports grades.csv at the end.
 Prints the median wall-clock seconds per submission of each side and the ratio (target: at least
@@ -187,8 +187,8 @@ def run_ours(ws: Path, cell_timeout: float) -> tuple[dict[str, float], Timed, li
     """``dlcourse grade`` on the default LocalCluster; total seconds, the steps, results and worker seconds."""
     with Timed() as timed:
         start = time.perf_counter()
-        results = grading.grade(ws, ASSIGNMENT, seed=1, cell_timeout=cell_timeout, force=True, progress=False,
-                                log=lambda *args: None)
+        results = grading.grade(grading.Run(ws, ASSIGNMENT, seed=1, cell_timeout=cell_timeout, force=True, progress=False,
+                                log=lambda *args: None))
         total = time.perf_counter() - start
     workers = {r.student: json.loads((ws / "autograded" / r.student / ASSIGNMENT / RECORD).read_text())["seconds"]
                for r in results}

@@ -44,8 +44,8 @@ def measure(assignment_id: str, repeats: int) -> dict[str, dict[str, float]]:
         for _ in range(repeats):
             for kind, where in (("batch", batch.parent), ("self-study", single)):
                 start = time.perf_counter()
-                [result] = grading.grade(ws, assignment_id, where, seed=1, use_sandbox=bubblewrap.unavailable_reason() is None,
-                                         log=lambda *args: None)
+                [result] = grading.grade(grading.Run(ws, assignment_id, where, seed=1, use_sandbox=bubblewrap.unavailable_reason() is None,
+                                         log=lambda *args: None))
                 runs[kind]["grade"].append(time.perf_counter() - start)
                 assert result.score == result.max_score, (kind, result)
                 record = json.loads((ws / "autograded" / result.student / assignment_id / RECORD).read_text())

@@ -83,7 +83,7 @@ def graded(tmp_path_factory):
     dlutils_before = _tree_hash(Path(dlutils.__file__).parent)
     source_before = _tree_hash(course / "source")
     jobs_before = set(Path(tempfile.gettempdir()).glob("dlcourse-*"))
-    results = grading.grade(course, ASSIGNMENT, seed=20261123, cell_timeout=CELL_TIMEOUT)
+    results = grading.grade(grading.Run(course, ASSIGNMENT, seed=20261123, cell_timeout=CELL_TIMEOUT))
     expect = {s: e for s, (_, e) in entries.items()}
     expect.update({s: t.expect for s, t in trees.items()})
     expect.update({s: e for s, (_, e) in others.items()})

@@ -48,8 +48,8 @@ def graded(tmp_path_factory):
                 (incoming / f"{student}_{lang}").mkdir(parents=True)
                 nbformat.write(nb, incoming / f"{student}_{lang}" / a.notebook)
         written = hashes(incoming)
-        results = grading.grade(ws, a.id, incoming, seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
-                                log=lambda *args: None)
+        results = grading.grade(grading.Run(ws, a.id, incoming, seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
+                                log=lambda *args: None))
         out[a.id] = {r.student: r for r in results}
         files[f"incoming/{a.id}"] = (written, hashes(incoming))
     for part in ("source", "release"):
@@ -103,8 +103,8 @@ def test_dlcourse_lang_makes_the_grader_and_the_kernel_speak_chinese_for_an_engl
     (tmp_path / "in" / "cleo").mkdir(parents=True)
     nbformat.write(nbformat.read(release, as_version=4), tmp_path / "in" / "cleo" / a.notebook)
     monkeypatch.setenv(i18n.LANGUAGE_ENV, LANG)
-    [result] = grading.grade(ws, a.id, tmp_path / "in", seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
-                             log=lambda *args: None)
+    [result] = grading.grade(grading.Run(ws, a.id, tmp_path / "in", seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
+                             log=lambda *args: None))
     page = _page(result)
     assert result.score == 0 and result.max_score > 0
     with using(LANG):

@@ -138,7 +138,7 @@ def graded(tmp_path_factory):
         folder = course / "submitted" / student / ASSIGNMENT
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / NOTEBOOK)
-    results = {r.student: r for r in grading.grade(course, ASSIGNMENT, seed=SEED, cell_timeout=30, log=lambda *a: None)}
+    results = {r.student: r for r in grading.grade(grading.Run(course, ASSIGNMENT, seed=SEED, cell_timeout=30, log=lambda *a: None))}
     return course, results
 
 

@@ -78,11 +78,11 @@ def run(tmp_path_factory):
     for student, nb in notebooks.items():
         (incoming / student).mkdir(parents=True)
         nbformat.write(nb, incoming / student / NOTEBOOK)
-    batch = {r.student: r for r in grading.grade(course, ASSIGNMENT, incoming, seed=SEED, log=lambda *a: None)}
+    batch = {r.student: r for r in grading.grade(grading.Run(course, ASSIGNMENT, incoming, seed=SEED, log=lambda *a: None))}
 
     mine = root / "my notebook.ipynb"
     shutil.copy(incoming / "ann_full" / NOTEBOOK, mine)
-    [single] = grading.grade(course, ASSIGNMENT, mine, seed=SEED, log=lambda *a: None)
+    [single] = grading.grade(grading.Run(course, ASSIGNMENT, mine, seed=SEED, log=lambda *a: None))
     return course, release, demo_ids, batch, single
 
 

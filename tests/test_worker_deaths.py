@@ -116,8 +116,8 @@ def attacked(tmp_path_factory):
     cluster.Cluster.runs_started = counting
     killer_thread.start()
     try:
-        results = {r.student: r for r in grading.grade(course, ASSIGNMENT, incoming, seed=SEED, jobs=1,
-                                                       cell_timeout=600, log=lambda *a: None)}
+        results = {r.student: r for r in grading.grade(grading.Run(course, ASSIGNMENT, incoming, seed=SEED, jobs=1,
+                                                       cell_timeout=600, log=lambda *a: None))}
     finally:
         cluster.Cluster.runs_started = runs_started
         killer_thread.stop.set()

@@ -47,22 +47,23 @@ import shutil
 import signal
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import MissingEntry
-
 from distributed import KilledWorker
+from nbgrader.api import MissingEntry
 from traitlets import TraitError
 
-from . import cluster, options, runs, submissions
-from ..nbgrader_ext import grade_cells, commands
-from ..sandbox import jobs, bubblewrap, untrusted
-from .coordinator import Coordinator
+from ..course.registry import Assignment
+from ..nbgrader_ext import commands, grade_cells
 from ..nbgrader_ext.course_settings import CONFIG_FILE, course_config
-from .progress import Progress
 from ..nbgrader_ext.sandboxed_grading import RECORD, SandboxedGrading
+from ..sandbox import bubblewrap, jobs, untrusted
+from . import cluster, options, runs, submissions
+from .coordinator import Coordinator
+from .progress import Progress
 
 # Jobs prepared ahead of the workers: enough to keep every slot busy while the coordinator judges.
 WINDOW_PER_SLOT, MIN_WINDOW = 2, 4
@@ -120,48 +121,84 @@ def stopping_on_signals():
             signal.signal(s, h)
 
 
-def grade(course_dir: Path, assignment_id: str, folder: Path | None = None, seed: int | None = None,
-          use_sandbox: bool = True, cell_timeout: float | None = None, jobs: int | None = None,
-          log=print, limits: submissions.Limits = submissions.LIMITS, scheduler: str | None = None,
-          force: bool = False, progress: bool | None = None) -> list[Result]:
-    """Grade every submission of ``assignment_id`` found in ``folder`` (default: course_dir/submitted).
+@dataclass(frozen=True)
+class Run:
+    """What one ``dlcourse grade`` is asked to do (see ``grade``).
 
+    ``folder``: the submissions (default: course_dir/submitted), or a single notebook file
+    (self-study: every cell runs, the demonstration cells too, on this machine; a batch skips them).
     ``seed`` fixes the hidden tests' random inputs; by default each run draws one (printed, and
     written to every grading record) so a regrade can reproduce it, except that an interrupted run's
     seed is used again (resuming it). The notebooks run on ``scheduler``'s Dask cluster, or on a
     LocalCluster of ``jobs`` worker processes (default: one per CPU); every worker must have a
-    working sandbox unless ``use_sandbox`` is False (else ClusterUnavailable, or SandboxUnavailable
-    for a single notebook). A submission graded before with the same seed from the same file is
-    kept as graded unless ``force``. ``limits``: what a submission may hold
-    (autograder.batch.submissions.Limits). When ``folder`` is a single notebook file (self-study), every
-    cell runs, the demonstration cells too, on this machine; a batch skips them (step 4).
-    ``progress``: a progress line on stderr (default: when stderr is a terminal).
+    working sandbox unless ``use_sandbox`` is False. A submission graded before with the same seed
+    from the same file is kept as graded unless ``force``. ``limits``: what a submission may hold
+    (autograder.batch.submissions.Limits). ``progress``: a progress line on stderr (default: when
+    stderr is a terminal). ``log``: where the run says what it does."""
+    course_dir: Path
+    assignment_id: str
+    folder: Path | None = None
+    seed: int | None = None
+    use_sandbox: bool = True
+    cell_timeout: float | None = None
+    jobs: int | None = None
+    scheduler: str | None = None
+    force: bool = False
+    progress: bool | None = None
+    limits: submissions.Limits = submissions.LIMITS
+    log: Callable[[str], None] = print
 
+
+@dataclass(frozen=True)
+class _Checked:
+    """A ``Run`` whose options were checked (autograder.batch.options), with what they resolve to."""
+    run: Run
+    course_dir: Path
+    assignment: Assignment
+    folder: Path                 # a folder of submissions, or one notebook (self-study)
+    source: Path                 # the source notebook graded against
+    settings: dict               # the run's SandboxedGrading settings (the seed is added when chosen)
+
+    @property
+    def single(self) -> bool:
+        return self.folder.is_file()
+
+
+def grade(run: Run) -> list[Result]:
+    """Grade every submission ``run`` names; see ``Run`` and the module's docstring.
+
+    Raises, before anything is written: BadOption (a value it cannot use), SandboxUnavailable (no
+    working sandbox here for a single notebook), ClusterUnavailable, FileNotFoundError (no source
+    notebook, no such submissions), runs.Busy (another run holds the course directory).
     Interrupted (KeyboardInterrupt, or ``Signalled`` under ``stopping_on_signals``), it stops every
     job and process it started and raises ``GradingStopped`` naming the students graded and not.
     """
-    # what the instructor gave, checked before anything starts or is written (autograder.batch.options)
-    if seed is not None:
-        options.check_seed(seed)
-    options.check_jobs(jobs)
-    options.check_cell_timeout(cell_timeout)
-    options.check_scheduler(scheduler)
-    assignment = options.check_assignment(assignment_id)
-    if use_sandbox and not scheduler and bubblewrap.unavailable_reason():  # this machine runs the notebooks
+    checked = _check(run)
+    with runs.one_run_at_a_time(checked.course_dir, f"`dlcourse grade {run.assignment_id} {checked.folder}`"):
+        return _grade_locked(checked)
+
+
+def _check(run: Run) -> _Checked:
+    """Step 0: what the instructor gave, checked before anything starts or is written."""
+    if run.seed is not None:
+        options.check_seed(run.seed)
+    options.check_jobs(run.jobs)
+    options.check_cell_timeout(run.cell_timeout)
+    options.check_scheduler(run.scheduler)
+    assignment = options.check_assignment(run.assignment_id)
+    if run.use_sandbox and not run.scheduler and bubblewrap.unavailable_reason():  # this machine runs them
         raise bubblewrap.SandboxUnavailable(bubblewrap.unavailable_reason())
-    course_dir = Path(course_dir).resolve()
-    folder = options.check_submissions(course_dir, submissions.require(Path(folder) if folder else course_dir / "submitted"))
-    single = folder.is_file()  # self-study: one learner wants to see the whole notebook run
-    source = course_dir / "source" / assignment_id / assignment.notebook
+    course_dir = Path(run.course_dir).resolve()
+    folder = options.check_submissions(
+        course_dir, submissions.require(Path(run.folder) if run.folder else course_dir / "submitted"))
+    source = course_dir / "source" / assignment.id / assignment.notebook
     if not source.is_file():
         raise FileNotFoundError(f"{source}: the source notebook is missing, so there is nothing to grade against. "
                                 "Pass --course-dir pointing at the course (the folder with source/).")
-    run_settings = {"SandboxedGrading": {"sandbox": use_sandbox, "skip_demo_cells": not single,
-                                         **({"cell_timeout": cell_timeout} if cell_timeout is not None else {})}}
-    _check_limits(course_dir, run_settings)
-    with runs.one_run_at_a_time(course_dir, f"`dlcourse grade {assignment_id} {folder}`"):
-        return _grade_locked(course_dir, assignment, folder, source, single, seed, run_settings, use_sandbox,
-                             jobs, log, limits, scheduler, force, progress)
+    settings = {"SandboxedGrading": {"sandbox": run.use_sandbox, "skip_demo_cells": not folder.is_file(),
+                                     **({"cell_timeout": run.cell_timeout} if run.cell_timeout is not None else {})}}
+    _check_limits(course_dir, settings)
+    return _Checked(run, course_dir, assignment, folder, source, settings)
 
 
 def _check_limits(course_dir: Path, run_settings: dict) -> None:
@@ -174,28 +211,27 @@ def _check_limits(course_dir: Path, run_settings: dict) -> None:
                                 f"{course_dir / CONFIG_FILE} (README: \"Limits\"). {options.NOTHING_DONE}") from None
 
 
-def _grade_locked(course_dir, assignment, folder, source, single, seed, run_settings, use_sandbox, jobs, log,
-                  limits, scheduler, force, progress) -> list[Result]:
-    """``grade``, its arguments checked, holding the course directory's lock."""
+def _grade_locked(c: _Checked) -> list[Result]:
+    """``grade``, its run checked, holding the course directory's lock."""
+    run, course_dir, assignment, log = c.run, c.course_dir, c.assignment, c.run.log
     assignment_id = assignment.id
-    engine = None if single and not scheduler else cluster.start(scheduler, jobs, use_sandbox)
+    engine = None if c.single and not run.scheduler else cluster.start(run.scheduler, run.jobs, run.use_sandbox)
     children = commands.Children()
     results: list[Result] = []
     done: set[str] = set()  # students whose grading finished (graded or not)
     try:
-        seed = runs.begin(course_dir, assignment_id, seed, log)
+        seed = runs.begin(course_dir, assignment_id, run.seed, log)
         grade_cells.require_match(assignment, course_dir)
         release = commands.register_assignment(course_dir, assignment.id, assignment.notebook, children, log)
-        settings = {"SandboxedGrading": {**run_settings["SandboxedGrading"], "seed": seed},
+        settings = {"SandboxedGrading": {**c.settings["SandboxedGrading"], "seed": seed},
                     "RestoreCellRoles": {"release_notebook": str(release)}}
         graded_as = {"seed": seed, "source_sha256": commands.source_digest(course_dir, assignment_id)}
         with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
-            pending = _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results,
-                               coordinator, log)
+            pending = _prepare(c, seed, results, coordinator)
             if engine is not None:
                 log(f"Running the notebooks on {engine.where}.")
-            show = Progress(len(pending), enabled=progress)
-            _grade_all(coordinator, engine, pending, graded_as, force, done, show, log)
+            show = Progress(len(pending), enabled=run.progress)
+            _grade_all(coordinator, engine, pending, graded_as, run.force, done, show, log)
             show.close()
             log("Exporting grades.csv")
             coordinator.export(course_dir / "grades.csv")
@@ -214,14 +250,14 @@ def _grade_locked(course_dir, assignment, folder, source, single, seed, run_sett
     return results
 
 
-def _prepare(course_dir, assignment, folder, source, seed, use_sandbox, limits, results, coordinator,
-             log) -> list[Result]:
-    """Step 3: every submission vetted (a row each) and the gradable ones in submitted/; returns the
-    results still to autograde."""
+def _prepare(c: _Checked, seed: int, results: list[Result], coordinator: Coordinator) -> list[Result]:
+    """Step 3: every submission vetted (a row each, appended to ``results``) and the gradable ones in
+    submitted/; returns the results still to autograde."""
+    course_dir, assignment, folder, limits, log = c.course_dir, c.assignment, c.folder, c.run.limits, c.run.log
     log(f"Hidden tests use seed {seed} (pass --seed {seed} to reproduce this run); "
-        + ("student code runs in the bubblewrap sandbox." if use_sandbox
+        + ("student code runs in the bubblewrap sandbox." if c.run.use_sandbox
            else "WARNING: no sandbox, student code runs with your permissions."))
-    cells = len(nbformat.read(source, as_version=4).cells)
+    cells = len(nbformat.read(c.source, as_version=4).cells)
     found = submissions.find(folder, assignment.id, assignment.notebook, limits, cells)
     if not found:
         log(f"No submissions in {folder}.")

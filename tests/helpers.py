@@ -1,5 +1,8 @@
 """What many test modules share (test modules import it: ``from helpers import REPO``); the fixtures
 are in conftest.py."""
+import atexit
+import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -7,6 +10,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from autograder.course.registry import ASSIGNMENTS
+from autograder.nbgrader_ext import commands
 
 REPO = Path(__file__).resolve().parents[1]
 # The assignment the grader's own tests (sandbox, attacks, JupyterLab) use. Tests of what every
@@ -37,3 +41,24 @@ def is_grade_cell(cell) -> bool:
 def max_score(nb) -> float:
     """Total points of a notebook's grade cells (what nbgrader's gradebook records)."""
     return float(sum(c.metadata["nbgrader"].get("points", 0) for c in nb.cells if is_grade_cell(c)))
+
+
+_TEMPLATE: list[Path] = []   # the session's course template, made on first use
+
+
+def registered_course(dest: Path, *assignment_ids: str) -> Path:
+    """A course directory at ``dest`` (``make_workspace``) whose gradebook already knows the assignments
+    (default: ``ASSIGNMENT``) as grading registers them (``commands.register_assignment``: an nbgrader
+    ``generate_assignment`` run each, seconds). They are registered once per test session, in a
+    template course, whose gradebook and generated releases this copies; tests of registration itself
+    use ``make_workspace``."""
+    if not _TEMPLATE:
+        _TEMPLATE.append(commands.make_workspace(Path(tempfile.mkdtemp(prefix="dlcourse-template-")) / "course"))
+        atexit.register(shutil.rmtree, _TEMPLATE[0].parent, True)
+    template = _TEMPLATE[0]
+    for assignment_id in assignment_ids or (ASSIGNMENT,):
+        commands.register_assignment(template, assignment_id, ASSIGNMENTS[assignment_id].notebook, log=lambda *a: None)
+    course = commands.make_workspace(dest)
+    shutil.copy2(template / "gradebook.db", course / "gradebook.db")
+    shutil.copytree(template / commands.GENERATED_DIR, course / commands.GENERATED_DIR)
+    return course

@@ -18,8 +18,7 @@ import corpus_hardening as hardening
 import dlutils
 from autograder.batch import grading
 from autograder.sandbox import bubblewrap
-from autograder.nbgrader_ext.commands import make_workspace
-from helpers import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO, registered_course
 
 # Without bubblewrap these tests skip (a learner's laptop), except in CI, which installs it and
 # sets DLCOURSE_REQUIRE_SANDBOX so that a missing sandbox fails the run instead.
@@ -51,7 +50,7 @@ def _processes_with(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    course = make_workspace(tmp_path_factory.mktemp("course"))
+    course = registered_course(tmp_path_factory.mktemp("course"))
     mark = str(secrets.randbelow(10**8) + 10**8)
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)

@@ -13,7 +13,7 @@ from autograder.nbgrader_ext.feedback import TEMPLATE_WORDS
 from autograder.nbgrader_ext.commands import generate_assignment, make_workspace, release_registered
 from autograder.course.registry import ASSIGNMENTS
 from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
-from helpers import REPO
+from helpers import REPO, registered_course
 from test_learners_work import errors_in, errors_in_page, hashes
 from dlutils import i18n
 from dlutils.checks.runner import NOT_IMPLEMENTED
@@ -31,7 +31,7 @@ def graded(tmp_path_factory):
     each once from the English release and once from the Chinese one, graded in one run; and under
     FILES, for the course's source/ and release/ and each batch's folder, their files' hashes before
     and after grading."""
-    ws = make_workspace(tmp_path_factory.mktemp("editions"))
+    ws = registered_course(tmp_path_factory.mktemp("editions"), *ASSIGNMENTS)
     out = {}
     for a in ASSIGNMENTS.values():
         release_registered(ws, a.id, a.notebook, log=lambda *args: None)

@@ -22,8 +22,8 @@ import browser as browser_tools
 import corpus
 from autograder.batch import grading
 from autograder.sandbox import bubblewrap
-from autograder.nbgrader_ext.commands import generated_release, make_workspace
-from helpers import ASSIGNMENT, NOTEBOOK, REPO
+from autograder.nbgrader_ext.commands import generated_release
+from helpers import ASSIGNMENT, NOTEBOOK, REPO, registered_course
 
 MISSING = browser_tools.MISSING or bubblewrap.unavailable_reason()  # the pages come from sandboxed grading
 pytestmark = pytest.mark.skipif(MISSING is not None and not browser_tools.REQUIRED,
@@ -130,7 +130,7 @@ DAMAGE_REPAIRS = [
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    course = make_workspace(tmp_path_factory.mktemp("course"))
+    course = registered_course(tmp_path_factory.mktemp("course"))
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     solved = corpus.samples.solved(source, release)

@@ -19,10 +19,9 @@ from nbgrader.api import Gradebook
 
 from autograder.batch import runs
 from autograder.course import samples
+from autograder.nbgrader_ext.record import RECORD
 from autograder.sandbox import bubblewrap
-from autograder.nbgrader_ext.commands import make_workspace
-from autograder.nbgrader_ext.sandboxed_grading import RECORD
-from helpers import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO, registered_course
 
 pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
@@ -98,7 +97,7 @@ def test_sigterm_stops_every_process_and_resuming_trusts_no_record_a_student_sen
     (printed in his feedback) and his new file's digest; the instructor's run is stopped during his
     job, then resumed. He must get what his blank notebook earns, and the stop must kill everything."""
     mark = str(secrets.randbelow(10**8) + 10**8)
-    course = make_workspace(tmp_path / "course")
+    course = registered_course(tmp_path / "course")
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     solved = samples.solved(source, release)

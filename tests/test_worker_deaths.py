@@ -24,10 +24,9 @@ from nbgrader.api import Gradebook
 
 from autograder.batch import cluster, grading, runs
 from autograder.course import samples
+from autograder.nbgrader_ext.record import RECORD
 from autograder.sandbox import bubblewrap
-from autograder.nbgrader_ext.commands import make_workspace
-from autograder.nbgrader_ext.sandboxed_grading import RECORD
-from helpers import ASSIGNMENT, NOTEBOOK, REPO
+from helpers import ASSIGNMENT, NOTEBOOK, REPO, registered_course
 
 pytestmark = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                 and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
@@ -92,7 +91,7 @@ class Killer(threading.Thread):
 def attacked(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("deaths")
     mark = str(secrets.randbelow(10**8) + 10**8)
-    course = make_workspace(tmp / "course")
+    course = registered_course(tmp / "course")
     source = nbformat.read(REPO / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     release = nbformat.read(REPO / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     solved = samples.solved(source, release)

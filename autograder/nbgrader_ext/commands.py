@@ -196,7 +196,7 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
     missing: most runs skip it."""
     course_dir = Path(course_dir).resolve()
     db_url, course_id = gradebook_of(course_dir)
-    stamp = {"source_sha256": source_digest(course_dir, assignment_id), "db_url": db_url,
+    stamp = {"source_sha256": source_digest(course_dir, assignment_id), "db_url": _portable(db_url, course_dir),
              "course_id": course_id}
     release = _kept_release(course_dir, assignment_id, notebook, stamp)
     if release is not None and _in_gradebook(db_url, course_id, assignment_id, notebook):
@@ -238,6 +238,12 @@ def _kept_release(course_dir: Path, assignment_id: str, notebook: str, wanted: d
     if not (isinstance(stamp, dict) and release.is_file() and all(stamp.get(k) == v for k, v in wanted.items())):
         return None
     return release
+
+
+def _portable(db_url: str, course_dir: Path) -> str:
+    """``db_url`` with the course directory's own path written as ``<course>``, so that a course moved or
+    copied with its gradebook keeps the releases generated for it."""
+    return db_url.replace(str(Path(course_dir).resolve()), "<course>")
 
 
 def gradebook_of(course_dir: Path) -> tuple[str, str]:

@@ -15,6 +15,8 @@ version fails with a sentence. On a new nbgrader, re-check what it relies on:
 - ``BaseConverter._format_dest`` is the output folder of (assignment, student); ``init_destination``,
   ``run_pre_convert_hook``, ``init_assignment``, ``init_single_notebook_resources``,
   ``set_permissions`` and ``run_post_convert_hook`` are what ``convert_notebooks`` calls around a notebook;
+- what ``init_single_notebook_resources`` returns is the resources every preprocessor of the pass
+  gets (``SplitAutograde.autograde`` adds the run made on a worker there);
 - ``nbgrader.api.create_engine`` is what ``Gradebook`` opens the database with, and
   ``nbgrader.nbgraderformat.common.jsonschema`` the module its metadata validator calls.
 ``tests/test_coordinator.py`` grades the same notebooks through stock ``nbgrader autograde`` and
@@ -60,9 +62,10 @@ class SplitAutograde(Autograde):
     """nbgrader's ``Autograde`` with its two passes run one at a time: the sanitizing pass before the
     sandboxed run (``sanitize``), the autograde pass after it (``autograde``). Each pass's
     preprocessors are built once (not per notebook), with ``grading`` (this run's ``SandboxedGrading``,
-    the one instance the coordinator hands outcomes to) in the second."""
+    the instance the coordinator also plans the jobs with) in the second."""
 
     def setup(self, grading, grading_class: type) -> None:
+        self._added_resources: dict = {}
         self.writer = FilesWriter(parent=self, config=self.config)
         self.exporter = self.exporter_class(parent=self, config=self.config)
         self._passes = {}
@@ -116,7 +119,7 @@ class SplitAutograde(Autograde):
             self._added_resources = {}
 
     def init_single_notebook_resources(self, notebook_filename: str) -> dict:
-        return {**super().init_single_notebook_resources(notebook_filename), **getattr(self, "_added_resources", {})}
+        return {**super().init_single_notebook_resources(notebook_filename), **self._added_resources}
 
 
 class OneByOneFeedback(GenerateFeedback):

@@ -1,6 +1,7 @@
 """What many test modules share (test modules import it: ``from helpers import REPO``); the fixtures
 are in conftest.py."""
 import atexit
+import re
 import shutil
 import tempfile
 from functools import lru_cache
@@ -28,6 +29,35 @@ def execute(path: Path, allow_errors: bool = False, timeout: int = 300) -> nbfor
 
 
 executed = lru_cache(maxsize=None)(execute)  # each committed notebook runs once per test session
+
+# A lecture's "check yourself" solution, shown in a markdown cell above the stub the learner fills in.
+SOLUTION = re.compile(r"<details><summary>Show a solution</summary>\s*```python\n(.*?)```", re.S)
+
+
+def solved_checks(nb) -> list[str]:
+    """Each "check yourself" exercise of a lecture as a cell of its own: the solution the lecture shows,
+    then the check the stub below it calls."""
+    cells, solution = [], None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and SOLUTION.search(cell.source):
+            solution = SOLUTION.search(cell.source).group(1)
+        elif cell.cell_type == "code" and "check_yourself.check_" in cell.source and solution:
+            call = [l for l in cell.source.splitlines() if l.startswith("check_yourself.check_")]
+            cells.append(solution + "\n\n" + "\n".join(call))
+            solution = None
+    return cells
+
+
+@lru_cache(maxsize=None)
+def executed_lecture(path: Path) -> tuple[nbformat.NotebookNode, int]:
+    """A lecture run once per test session, in its own folder (nothing is written there), with its
+    "check yourself" exercises run again at the end with the solutions it shows (``solved_checks``);
+    returns the notebook and how many of its cells are the lecture's own (the rest are those)."""
+    nb = nbformat.read(path, as_version=4)
+    own = len(nb.cells)
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in solved_checks(nb)]
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb, own
 
 
 def grade_id(cell) -> str | None:

@@ -222,10 +222,11 @@ def _grade_locked(c: _Checked) -> list[Result]:
     try:
         seed = runs.begin(course_dir, assignment_id, run.seed, log)
         grade_cells.require_match(assignment, course_dir)
-        release = commands.register_assignment(course_dir, assignment.id, assignment.notebook, children, log)
+        digest = commands.source_digest(course_dir, assignment_id)
+        release = commands.register_assignment(course_dir, assignment.id, assignment.notebook, children, log, digest)
         settings = {"SandboxedGrading": {**c.settings["SandboxedGrading"], "seed": seed},
                     "RestoreCellRoles": {"release_notebook": str(release)}}
-        graded_as = {"seed": seed, "source_sha256": commands.source_digest(course_dir, assignment_id)}
+        graded_as = {"seed": seed, "source_sha256": digest}
         with Coordinator(course_dir, assignment_id, assignment.notebook, settings) as coordinator:
             pending = _prepare(c, seed, results, coordinator)
             if engine is not None:

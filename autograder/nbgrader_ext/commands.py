@@ -185,7 +185,7 @@ STAMP = "stamp.json"
 
 
 def register_assignment(course_dir: Path, assignment_id: str, notebook: str, children: Children | None = None,
-                        log=print) -> Path:
+                        log=print, source_sha256: str | None = None) -> Path:
     """Make sure the course's gradebook knows ``assignment_id`` as ``source/<id>/`` now is, and return the
     release notebook generated from it, which grading trusts for the cells' roles.
 
@@ -193,10 +193,12 @@ def register_assignment(course_dir: Path, assignment_id: str, notebook: str, chi
     ``release/<id>/``): nbgrader's ``generate_assignment`` runs in a throwaway workspace that records
     into the course's gradebook, and its release is kept in ``<course>/.dlcourse-generated/<id>/``.
     It runs only when the source changed since, the gradebook lacks the assignment, or that copy is
-    missing: most runs skip it."""
+    missing: most runs skip it. ``source_sha256``: ``source_digest`` of the course and assignment, if
+    the caller has it already."""
     course_dir = Path(course_dir).resolve()
     db_url, course_id = gradebook_of(course_dir)
-    stamp = {"source_sha256": source_digest(course_dir, assignment_id), "db_url": _portable(db_url, course_dir),
+    stamp = {"source_sha256": source_sha256 or source_digest(course_dir, assignment_id),
+             "db_url": _portable(db_url, course_dir),
              "course_id": course_id}
     release = _kept_release(course_dir, assignment_id, notebook, stamp)
     if release is not None and _in_gradebook(db_url, course_id, assignment_id, notebook):

@@ -25,25 +25,45 @@ def installed(lang: str) -> list[str]:
     return [family for family in FAMILIES.get(lang, []) if family in names]
 
 
+def found(lang: str) -> list[str]:
+    """``installed``, after indexing the system's fonts matplotlib has not seen if none is (a font
+    installed after matplotlib cached its font list)."""
+    if lang not in FAMILIES or installed(lang):
+        return installed(lang)
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # a file matplotlib cannot read
+                continue
+    return installed(lang)
+
+
 def configure(lang: str) -> list[str]:
     """Make matplotlib draw ``lang``'s characters; returns the families it falls back to."""
     if lang not in FAMILIES:
         return []
-    found = installed(lang)
-    if not found:  # installed after matplotlib cached its font list: index the new files
-        known = {f.fname for f in font_manager.fontManager.ttflist}
-        for path in font_manager.findSystemFonts():
-            if path not in known:
-                try:
-                    font_manager.fontManager.addfont(path)
-                except (OSError, RuntimeError, ValueError):  # a file matplotlib cannot read
-                    continue
-        found = installed(lang)
-    if not found:
+    available = found(lang)
+    if not available:
         warnings.warn(INSTALL_HINT, stacklevel=3)
         return []
     # A generic family ("sans-serif") stands for its first installed font only; matplotlib falls back
     # from font to font along a list of families, so the language's fonts follow it in that list.
-    families = [f for f in matplotlib.rcParams["font.family"] if f not in found]
-    matplotlib.rcParams["font.family"] = families + found
-    return found
+    families = [f for f in matplotlib.rcParams["font.family"] if f not in available]
+    matplotlib.rcParams["font.family"] = families + available
+    return available
+
+
+def missing_characters(text: str, lang: str) -> list[str]:
+    """The characters of ``text`` (spaces aside) that no font of a plot in ``lang`` can draw here: the
+    families matplotlib is set to, then ``lang``'s installed ones (``configure``'s order)."""
+    from matplotlib.ft2font import FT2Font
+
+    own = found(lang)
+    families = [f for f in matplotlib.rcParams["font.family"] if f not in own] + own
+    drawable: set[int] = set()
+    for family in families:
+        path = font_manager.findfont(font_manager.FontProperties(family=[family]), fallback_to_default=False)
+        drawable.update(FT2Font(path).get_charmap())
+    return sorted({c for c in text if not c.isspace() and ord(c) not in drawable})

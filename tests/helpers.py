@@ -82,13 +82,19 @@ def registered_course(dest: Path, *assignment_ids: str) -> Path:
     ``generate_assignment`` run each, seconds). They are registered once per test session, in a
     template course, whose gradebook and generated releases this copies; tests of registration itself
     use ``make_workspace``."""
+    return with_registrations(commands.make_workspace(dest), *(assignment_ids or (ASSIGNMENT,)))
+
+
+def with_registrations(course: Path, *assignment_ids: str) -> Path:
+    """``course`` (a course directory without a gradebook, with the repository's source/) given the
+    session template's gradebook and the releases registered there for ``assignment_ids`` (see
+    ``registered_course``), so that grading does not generate those again."""
     if not _TEMPLATE:
         _TEMPLATE.append(commands.make_workspace(Path(tempfile.mkdtemp(prefix="dlcourse-template-")) / "course"))
         atexit.register(shutil.rmtree, _TEMPLATE[0].parent, True)
     template = _TEMPLATE[0]
-    for assignment_id in assignment_ids or (ASSIGNMENT,):
+    for assignment_id in assignment_ids:
         commands.register_assignment(template, assignment_id, ASSIGNMENTS[assignment_id].notebook, log=lambda *a: None)
-    course = commands.make_workspace(dest)
+        shutil.copytree(template / commands.GENERATED_DIR / assignment_id, course / commands.GENERATED_DIR / assignment_id)
     shutil.copy2(template / "gradebook.db", course / "gradebook.db")
-    shutil.copytree(template / commands.GENERATED_DIR, course / commands.GENERATED_DIR)
     return course

@@ -5,12 +5,12 @@ import re
 import nbformat
 import pytest
 
-from autograder.batch import grading
+from autograder.batch import grading, runs
 from autograder.course import samples
 from autograder.sandbox import bubblewrap
 from autograder.editions import translations
 from autograder.nbgrader_ext.feedback import TEMPLATE_WORDS
-from autograder.nbgrader_ext.commands import generate_assignment, make_workspace, release_registered
+from autograder.nbgrader_ext.commands import release_registered
 from autograder.course.registry import ASSIGNMENTS
 from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
 from helpers import REPO, registered_course
@@ -25,32 +25,37 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 LANG = "zh"
 
 
+# The English twins are the session demo's samples (autograder.course.samples.write_samples), graded there.
+ENGLISH = {"ada": "ada_reference", "ben": "ben_bug", "cleo": "cleo_blank"}
+
+
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+def graded(demo, tmp_path_factory):
     """Per assignment, {student: Result} for twins: ada (reference), ben (the sample bug), cleo (blank),
-    each once from the English release and once from the Chinese one, graded in one run; and under
-    FILES, for the course's source/ and release/ and each batch's folder, their files' hashes before
-    and after grading."""
+    once from the English release (``<name>_en``: the demo's samples, graded in its run) and once from
+    the Chinese one (``<name>_zh``, graded here in one run per assignment, with the seed of the demo's
+    run); and under FILES, for this course's source/ and release/ and each batch's folder, their
+    files' hashes before and after grading."""
+    workdir, demo_results = demo
     ws = registered_course(tmp_path_factory.mktemp("editions"), *ASSIGNMENTS)
     out = {}
     for a in ASSIGNMENTS.values():
         release_registered(ws, a.id, a.notebook, log=lambda *args: None)
     files = {part: hashes(ws / part) for part in ("source", "release")}  # (before, after) once graded
     for a in ASSIGNMENTS.values():
-        release = ws / "release" / a.id / a.notebook
         source = nbformat.read(a.source_path(ws), as_version=4)
-        editions = {"en": nbformat.read(release, as_version=4),
-                    LANG: nbformat.read(REPO / LANG / "release" / a.id / a.notebook, as_version=4)}
+        chinese = nbformat.read(REPO / LANG / "release" / a.id / a.notebook, as_version=4)
         incoming = ws / "incoming" / a.id
-        for lang, release_nb in editions.items():
-            for student, nb in {"ada": samples.solved(source, release_nb),
-                                "ben": samples.with_bug(source, release_nb, a.id), "cleo": release_nb}.items():
-                (incoming / f"{student}_{lang}").mkdir(parents=True)
-                nbformat.write(nb, incoming / f"{student}_{lang}" / a.notebook)
+        for student, nb in {"ada": samples.solved(source, chinese), "ben": samples.with_bug(source, chinese, a.id),
+                            "cleo": chinese}.items():
+            (incoming / f"{student}_{LANG}").mkdir(parents=True)
+            nbformat.write(nb, incoming / f"{student}_{LANG}" / a.notebook)
         written = hashes(incoming)
-        results = grading.grade(grading.Run(ws, a.id, incoming, seed=SEED, use_sandbox=bubblewrap.unavailable_reason() is None,
+        seed = runs.last(workdir, a.id)["seed"]
+        results = grading.grade(grading.Run(ws, a.id, incoming, seed=seed, use_sandbox=bubblewrap.unavailable_reason() is None,
                                 log=lambda *args: None))
         out[a.id] = {r.student: r for r in results}
+        out[a.id].update({f"{twin}_en": demo_results[a.id][student] for twin, student in ENGLISH.items()})
         files[f"incoming/{a.id}"] = (written, hashes(incoming))
     for part in ("source", "release"):
         files[part] = (files[part], hashes(ws / part))
@@ -66,6 +71,24 @@ def test_a_chinese_submission_scores_what_its_english_twin_scores(graded, a):
         assert en.status == zh.status == "graded", (en.events, zh.events)
         assert (zh.score, zh.max_score, zh.lost) == (en.score, en.max_score, en.lost), student
     assert results["ada_zh"].score == results["ada_zh"].max_score > results["ben_zh"].score > results["cleo_zh"].score == 0
+    # Both sides speak Chinese: the grader's verdict on each graded cell of the solved edition, and the
+    # learner's kernel (its language cell ran) saying that the blank edition's functions are stubs.
+    with using(LANG):
+        passed = _pattern(_("{name}: all {total} checks passed on {tests} hidden tests with new random inputs "
+                            "(seed {seed})."))
+        stub = _(NOT_IMPLEMENTED).format(name=next(iter(a.exercises)))
+    ada = results[f"ada_{LANG}"]
+    autograded = nbformat.read(ada.feedback.parents[3] / "autograded" / ada.student / a.id / a.notebook, as_version=4)
+    verdicts = {c.metadata.nbgrader.grade_id: "".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
+                for c in autograded.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    assert verdicts and [g for g, text in verdicts.items() if not passed.fullmatch(text.strip())] == [], verdicts
+    blank = _page(results[f"cleo_{LANG}"])
+    assert stub in blank and NOT_IMPLEMENTED.format(name=next(iter(a.exercises))) not in blank
+
+
+def _pattern(message: str) -> re.Pattern:
+    """A translated message with each of its fields ({name}) standing for any word."""
+    return re.compile(re.sub(r"\\\{\w+\\\}", r"\\S+", re.escape(message)))
 
 
 def _page(result) -> str:
@@ -98,8 +121,8 @@ def test_dlcourse_lang_makes_the_grader_and_the_kernel_speak_chinese_for_an_engl
     """The blank notebook's "not implemented" comes from the learner's kernel, the verdict lines from
     the grader: with DLCOURSE_LANG=zh both are Chinese, and the score is the English one (0)."""
     a = ASSIGNMENTS["week2_numpy_basics"]
-    ws = make_workspace(tmp_path / "course")
-    release = generate_assignment(ws, a.id) / a.notebook
+    ws = registered_course(tmp_path / "course", a.id)
+    release = release_registered(ws, a.id, a.notebook, log=lambda *args: None) / a.notebook
     (tmp_path / "in" / "cleo").mkdir(parents=True)
     nbformat.write(nbformat.read(release, as_version=4), tmp_path / "in" / "cleo" / a.notebook)
     monkeypatch.setenv(i18n.LANGUAGE_ENV, LANG)
@@ -144,7 +167,7 @@ def test_a_correct_notebooks_batch_feedback_shows_no_error(graded, a):
     the application reads the same student's step-by-step submission."""
     for student in ("ada_en", f"ada_{LANG}"):
         result = graded[a.id][student]
-        autograded = result.feedback.parents[3] / "autograded" / student / a.id / a.notebook
+        autograded = result.feedback.parents[3] / "autograded" / result.student / a.id / a.notebook
         assert errors_in(nbformat.read(autograded, as_version=4)) == [], student
         assert errors_in_page(_page(result)) == [], student
 

@@ -14,7 +14,7 @@ from autograder.course import samples
 from autograder.batch import submissions
 from autograder.course.registry import ASSIGNMENTS
 from autograder.nbgrader_ext.sandboxed_grading import RECORD
-from helpers import ASSIGNMENT, NOTEBOOK, max_score
+from helpers import ASSIGNMENT, NOTEBOOK, max_score, registered_course
 from test_learners_work import hashes
 
 FULL = 12  # week2_logistic_regression's points, checked against its notebook below
@@ -111,7 +111,7 @@ def test_gradebook_holds_the_final_scores(demo):
 def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys):
     workdir, _ = demo
     course = tmp_path / "course"
-    cli.make_workspace(course)
+    registered_course(course)
     target = course / "submitted" / "eve" / ASSIGNMENT
     target.mkdir(parents=True)
     shutil.copy(workdir / "incoming" / ASSIGNMENT / "ada_reference" / NOTEBOOK, target / NOTEBOOK)
@@ -127,7 +127,7 @@ def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys)
 def test_a_single_notebook_is_graded_as_me(demo, tmp_path, capsys):
     workdir, _ = demo
     course = tmp_path / "course"
-    cli.make_workspace(course)
+    registered_course(course)
     mine = tmp_path / "my work.ipynb"
     shutil.copy(workdir / "incoming" / ASSIGNMENT / "ben_bug" / NOTEBOOK, mine)
     assert cli.main(["grade", ASSIGNMENT, str(mine), "--course-dir", str(course), "--seed", "4242"]) == 0
@@ -167,7 +167,7 @@ def test_known_mistakes_are_named_in_the_graded_feedback(demo, tmp_path):
     value and one that raises are both named, without expected values."""
     workdir, _ = demo
     course = tmp_path / "course"
-    cli.make_workspace(course)
+    registered_course(course)
     nb = nbformat.read(workdir / "incoming" / ASSIGNMENT / "ada_reference" / NOTEBOOK, as_version=4)
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == "sigmoid":
@@ -197,7 +197,7 @@ def test_hostile_entries_in_submitted_cost_only_their_own_row(tmp_path, capsys):
     honest student beside them gets full marks; only valid student ids enter the gradebook."""
     from nbgrader.api import Gradebook
     from autograder.sandbox import bubblewrap
-    course = cli.make_workspace(tmp_path / "course")
+    course = registered_course(tmp_path / "course")
     source = course / "source" / ASSIGNMENT
     sub = course / "submitted"
     ada = sub / "ada" / ASSIGNMENT
@@ -252,7 +252,7 @@ def test_an_external_folder_is_copied_without_following_links(tmp_path, capsys):
     """The plain layout: a student folder that links to the source folder, or a notebook that links
     to another student's, is refused; the honest notebook is copied into submitted/ byte for byte,
     over what an earlier run left there."""
-    course = cli.make_workspace(tmp_path / "course")
+    course = registered_course(tmp_path / "course")
     incoming = tmp_path / "incoming"
     (incoming / "ada").mkdir(parents=True)
     release = nbformat.read(cli.REPO_ROOT / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)

@@ -5,8 +5,10 @@ then grades the notebook where it lies with the README's command. Here a copy of
 ``source/``, ``release/``, ``zh/release/`` and ``nbgrader_config.py``) gets every assignment solved in
 place, the week-2 numpy basics solved in the Chinese edition's folder too, and the application solved
 once more in a folder with no step-by-step notebook beside it. Each is graded where it lies, through
-``dlcourse grade`` as the README writes it, in one module fixture. Every file of the course and of
-the other folder is hashed before and after: only what grading writes (git-ignored) may change.
+``dlcourse grade`` as the README writes it, in one module fixture (the numpy basics' first grading
+registers it in the gradebook, as in a fresh clone; the others come registered). Every file of the
+course and of the other folder is hashed before and after: only what grading writes (git-ignored)
+may change.
 Batch grading's side of the same promises is asserted on tests/test_editions_grading.py's run.
 """
 import contextlib
@@ -23,7 +25,7 @@ from autograder.course import samples
 from autograder.batch import submissions
 from autograder.nbgrader_ext.commands import nbgrader
 from autograder.course.registry import ASSIGNMENTS
-from helpers import REPO
+from helpers import REPO, with_registrations
 from test_sandbox import needs_bwrap
 
 pytestmark = needs_bwrap
@@ -87,6 +89,9 @@ def self_study(tmp_path_factory):
     for part in ("source", "release", "zh/release"):
         shutil.copytree(REPO / part, course / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
+    # Registering an assignment (an nbgrader generate_assignment of seconds) is the same code for each:
+    # the numpy basics' first grading does it here; the others come registered from the session's template.
+    with_registrations(course, *(a for a in ASSIGNMENTS if a != ZH_ASSIGNMENT))
     for a in ASSIGNMENTS.values():
         solve(a.release_path(course), a.source_path(course))
     zh = course / "zh" / "release" / ZH_ASSIGNMENT / ASSIGNMENTS[ZH_ASSIGNMENT].notebook

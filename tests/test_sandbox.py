@@ -10,7 +10,7 @@ import pytest
 
 from autograder import cli
 from autograder.sandbox import bubblewrap
-from helpers import ASSIGNMENT, REPO
+from helpers import ASSIGNMENT, REPO, registered_course
 
 needs_bwrap = pytest.mark.skipif(bubblewrap.unavailable_reason() is not None
                                  and not os.environ.get("DLCOURSE_REQUIRE_SANDBOX"),
@@ -163,7 +163,7 @@ def test_grading_refuses_without_a_sandbox_unless_told(monkeypatch, tmp_path, ca
 def test_no_sandbox_grades_the_same(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(bubblewrap, "bwrap_path", lambda: None)
     monkeypatch.setattr(bubblewrap, "_checked", {})
-    course = cli.make_workspace(tmp_path / "course")
+    course = registered_course(tmp_path / "course")
     from autograder.course import samples
     import nbformat
     source = nbformat.read(REPO / "source" / ASSIGNMENT / "logistic_regression.ipynb", as_version=4)

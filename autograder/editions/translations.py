@@ -15,8 +15,10 @@ no longer matches and the translation is *stale* (tests/test_translations.py fai
   nothing to translate (a formula alone) says so with ``same`` after the hash.
 - A code cell's block is optional: the cell as the learner should see it, in a ```python fence,
   with strings and comments translated. Only those may differ: the code itself is the English
-  notebook's (checked token by token), and cells that grade (nbgrader's solution and test cells)
-  are never translated. A read-only demonstration cell may be: the edition carries the checksum of
+  notebook's (its syntax tree, with each string left out, is the English one's: ``code_problems``),
+  a string differs only by being translated (it has Chinese in it) and keeps the English one's
+  placeholders (``%d``, ``{name}``; an f-string's expressions, in any order), and cells that grade
+  (nbgrader's solution and test cells) are never translated. A read-only demonstration cell may be: the edition carries the checksum of
   its translated source (so nbgrader's Validate accepts it), and grading restores the English one.
 
 The edition is the English notebook with the blocks applied and one cell put first, which sets
@@ -26,13 +28,12 @@ from the English release (so the same grade cells, tests and points: a learner m
 """
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
-import io
 import re
 import shutil
 import sys
-import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,22 +170,67 @@ def _code_problems(cell, block: Block, where: str) -> list[str]:
     fenced = FENCE.match(block.text)
     if not fenced:
         return [f"{where}: code cell {cell.id}'s block must be the cell in a ```python fence."]
+    return [f"{where}: code cell {cell.id}'s translation {p}" for p in code_problems(cell.source, fenced["code"])]
+
+
+def code_problems(english: str, translated: str) -> list[str]:
+    """How the translation of a code cell differs from the English beyond its words (empty: only
+    strings were translated and comments changed, so it runs as the English cell runs and prints
+    the same values; the English cell's run vouches for it)."""
     try:
-        same_code = _code_tokens(fenced["code"]) == _code_tokens(cell.source)
-    except (tokenize.TokenError, SyntaxError, IndentationError) as e:
-        return [f"{where}: code cell {cell.id}'s translation does not tokenize ({e})."]
-    if not same_code:
-        return [f"{where}: code cell {cell.id}'s translation changes code; only strings and comments may differ."]
-    return []
+        trees = [ast.parse(_without_magics(code)) for code in (english, translated)]
+    except SyntaxError as e:
+        return [f"does not parse ({e.msg}, line {e.lineno})."]
+    if ast.dump(_Unworded().visit(copy.deepcopy(trees[0]))) != ast.dump(_Unworded().visit(copy.deepcopy(trees[1]))):
+        return ["changes code; only strings and comments may differ."]
+    out = []
+    for (en, formatted), (tr, _) in zip(*(_strings(tree) for tree in trees)):
+        if en == tr:
+            continue
+        if not CJK.search(tr):
+            out.append(f"changes the string {en!r} to {tr!r}; a string may only differ by being translated.")
+        elif not formatted and sorted(PLACEHOLDER.findall(en)) != sorted(PLACEHOLDER.findall(tr)):
+            out.append(f"string {tr!r} does not keep the placeholders of {en!r} "
+                       f"({', '.join(PLACEHOLDER.findall(en)) or 'none'}); Python fills them in.")
+    return out
 
 
-def _code_tokens(code: str) -> list[tuple[int, str]]:
-    """The cell's tokens without strings and comments (IPython's magics and ! lines as text)."""
-    skip = {tokenize.COMMENT, tokenize.STRING, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
-            tokenize.ENDMARKER, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}  # (an f-string's text, 3.12+)
-    lines = [re.sub(r"^(\s*)[%!]", r"\1#", line) for line in code.splitlines()]
-    tokens = tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline)
-    return [(t.type, t.string) for t in tokens if t.type not in skip]
+# What Python fills into a string: %-formatting's conversions and str.format's fields.
+PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]|\{[^{}]*\}")
+
+
+def _without_magics(code: str) -> str:
+    """IPython's magics and ! lines as comments (they are not Python)."""
+    return "\n".join(re.sub(r"^(\s*)[%!]", r"\1#", line) for line in code.splitlines())
+
+
+class _Unworded(ast.NodeTransformer):
+    """A syntax tree with its words left out: every string is "", an f-string keeps only its
+    expressions (as written, in a fixed order: a translation may reorder them)."""
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        return ast.Constant(value="") if isinstance(node.value, str) else node
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+        return ast.JoinedStr(values=sorted((v for v in node.values if isinstance(v, ast.FormattedValue)), key=ast.dump))
+
+
+def _strings(tree: ast.AST) -> list[tuple[str, bool]]:
+    """The tree's strings in a fixed order, each with whether it is an f-string (its text, with
+    ``{}`` for each expression: the expressions themselves are compared as code)."""
+    out = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.JoinedStr):
+            out.append(("".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values), True))
+            return
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            out.append((node.value, False))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return out
 
 
 def apply(notebook: nbformat.NotebookNode, blocks: dict[str, Block], lang: str,

@@ -27,8 +27,10 @@ report: $(VENV)
 	@test -f $(DEMO_DIR)/gradebook.db || $(MAKE) demo
 	$(BIN)/dlcourse report --course-dir $(DEMO_DIR)
 
+# One process per CPU (at most 4), a module's tests together in one (pytest-xdist; tests/helpers.py
+# says what they share).
 test: $(VENV)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile tests
 
 # JupyterLab on the course (lab/README.md): `make lab` as a learner sees it (Validate, the Assignment
 # List; no instructors' tools), `make lab-instructor` with nbgrader's Formgrader and Create Assignment.

@@ -1,10 +1,29 @@
 """The suite's fixtures; the helpers test modules import are in helpers.py."""
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from helpers import REPO, registered_course
+import helpers
+from helpers import REPO, demo_once
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_folders(tmp_path_factory):
+    """The folder every process of this run shares (helpers.once), in pytest's base folder of the run;
+    and under pytest-xdist, a temporary folder of this process's own for everything it starts (so a
+    test that checks what grading leaves in the temporary folder sees only its own)."""
+    base = tmp_path_factory.getbasetemp()
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    run = base.parent if worker else base
+    helpers.use_shared_folder(run / "shared")
+    if worker:
+        own = run / f"tmp-{worker}"
+        own.mkdir(exist_ok=True)
+        os.environ["TMPDIR"] = str(own)
+        tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 
 
 @pytest.fixture(scope="session")
@@ -18,13 +37,8 @@ def python_bin() -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory):
-    """One `dlcourse demo`, once per test session: every assignment's samples graded end to end, and
-    their class reports written; (workdir, {assignment: {student: grading.Result}}). Tests read it,
-    never change it. Its course starts from the session's registered template (helpers.registered_course),
-    so the demo does not generate again what the template generated from the same source."""
-    from autograder import cli
-    from autograder.course.registry import ASSIGNMENTS
-    workdir = registered_course(tmp_path_factory.mktemp("demo"), *ASSIGNMENTS)
-    results = {a: {r.student: r for r in rs} for a, rs in cli.demo(workdir).items()}
-    return workdir, results
+def demo():
+    """One `dlcourse demo`, once per test run (helpers.demo_once): every assignment's samples graded
+    end to end, and their class reports written; (workdir, {assignment: {student: grading.Result}}).
+    Tests read it, never change it."""
+    return demo_once()

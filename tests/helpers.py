@@ -1,11 +1,20 @@
 """What many test modules share (test modules import it: ``from helpers import REPO``); the fixtures
-are in conftest.py."""
-import atexit
+are in conftest.py.
+
+The suite runs in several processes (pytest-xdist, ``make test``); what is costly and the same for
+all of them (a notebook's execution, the registered course template, the demo) is made once per run
+by whichever process asks first, in a folder they share (``once``), and read by the others."""
+import contextlib
+import fcntl
+import json
+import pickle
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import nbformat
 from nbclient import NotebookClient
@@ -28,7 +37,60 @@ def execute(path: Path, allow_errors: bool = False, timeout: int = 300) -> nbfor
     return nb
 
 
-executed = lru_cache(maxsize=None)(execute)  # each committed notebook runs once per test session
+_SHARED: list[Path] = []   # the run's shared folder (conftest sets it; else one of this process's own)
+T = TypeVar("T")
+
+
+def use_shared_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    _SHARED[:] = [folder]
+
+
+def shared_folder() -> Path:
+    """A folder every process of this test run shares (conftest: pytest's base folder of the run)."""
+    if not _SHARED:
+        _SHARED.append(Path(tempfile.mkdtemp(prefix="dlcourse-tests-")))
+    return _SHARED[0]
+
+
+@contextlib.contextmanager
+def _locked(name: str):
+    """The run's lock ``name``: one process of the run at a time holds it."""
+    with open(shared_folder() / f"{name}.lock", "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def once(key: str, make: Callable[[Path], T], save: Callable[[T, Path], None], load: Callable[[Path], T]) -> T:
+    """``make(folder)`` once per test run: the first process to ask makes it and ``save``s it in the run's
+    shared ``folder`` for ``key``; the others wait for it and ``load`` it. (A ``make`` that raises leaves
+    nothing: the next one to ask tries again.)"""
+    folder = shared_folder() / key
+    with _locked(key):
+        if (folder / ".done").exists():
+            return load(folder)
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        value = make(folder)
+        save(value, folder)
+        (folder / ".done").touch()
+        return value
+
+
+def _key(path: Path) -> str:
+    return re.sub(r"[^\w.-]", "_", str(Path(path).resolve().relative_to(REPO)))
+
+
+@lru_cache(maxsize=None)
+def executed(path: Path) -> nbformat.NotebookNode:
+    """``execute(path)`` once per test run (every committed notebook runs once)."""
+    return once(f"executed-{_key(path)}", lambda folder: execute(path),
+                lambda nb, folder: nbformat.write(nb, folder / "executed.ipynb"),
+                lambda folder: nbformat.read(folder / "executed.ipynb", as_version=4))
 
 # A lecture's "check yourself" solution, shown in a markdown cell above the stub the learner fills in.
 SOLUTION = re.compile(r"<details><summary>Show a solution</summary>\s*```python\n(.*?)```", re.S)
@@ -50,14 +112,23 @@ def solved_checks(nb) -> list[str]:
 
 @lru_cache(maxsize=None)
 def executed_lecture(path: Path) -> tuple[nbformat.NotebookNode, int]:
-    """A lecture run once per test session, in its own folder (nothing is written there), with its
+    """A lecture run once per test run, in its own folder (nothing is written there), with its
     "check yourself" exercises run again at the end with the solutions it shows (``solved_checks``);
     returns the notebook and how many of its cells are the lecture's own (the rest are those)."""
-    nb = nbformat.read(path, as_version=4)
-    own = len(nb.cells)
-    nb.cells += [nbformat.v4.new_code_cell(source) for source in solved_checks(nb)]
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb, own
+    def run(folder: Path) -> tuple[nbformat.NotebookNode, int]:
+        nb = nbformat.read(path, as_version=4)
+        own = len(nb.cells)
+        nb.cells += [nbformat.v4.new_code_cell(source) for source in solved_checks(nb)]
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        return nb, own
+
+    def save(value, folder: Path) -> None:
+        nbformat.write(value[0], folder / "executed.ipynb")
+        (folder / "own.json").write_text(json.dumps(value[1]))
+
+    return once(f"lecture-{_key(path)}", run, save,
+                lambda folder: (nbformat.read(folder / "executed.ipynb", as_version=4),
+                                json.loads((folder / "own.json").read_text())))
 
 
 def grade_id(cell) -> str | None:
@@ -73,28 +144,41 @@ def max_score(nb) -> float:
     return float(sum(c.metadata["nbgrader"].get("points", 0) for c in nb.cells if is_grade_cell(c)))
 
 
-_TEMPLATE: list[Path] = []   # the session's course template, made on first use
-
-
 def registered_course(dest: Path, *assignment_ids: str) -> Path:
     """A course directory at ``dest`` (``make_workspace``) whose gradebook already knows the assignments
     (default: ``ASSIGNMENT``) as grading registers them (``commands.register_assignment``: an nbgrader
-    ``generate_assignment`` run each, seconds). They are registered once per test session, in a
-    template course, whose gradebook and generated releases this copies; tests of registration itself
-    use ``make_workspace``."""
+    ``generate_assignment`` run each, seconds). They are registered once per test run, in a template
+    course, whose gradebook and generated releases this copies; tests of registration itself use
+    ``make_workspace``."""
     return with_registrations(commands.make_workspace(dest), *(assignment_ids or (ASSIGNMENT,)))
 
 
 def with_registrations(course: Path, *assignment_ids: str) -> Path:
     """``course`` (a course directory without a gradebook, with the repository's source/) given the
-    session template's gradebook and the releases registered there for ``assignment_ids`` (see
+    run's template gradebook and the releases registered there for ``assignment_ids`` (see
     ``registered_course``), so that grading does not generate those again."""
-    if not _TEMPLATE:
-        _TEMPLATE.append(commands.make_workspace(Path(tempfile.mkdtemp(prefix="dlcourse-template-")) / "course"))
-        atexit.register(shutil.rmtree, _TEMPLATE[0].parent, True)
-    template = _TEMPLATE[0]
-    for assignment_id in assignment_ids:
-        commands.register_assignment(template, assignment_id, ASSIGNMENTS[assignment_id].notebook, log=lambda *a: None)
-        shutil.copytree(template / commands.GENERATED_DIR / assignment_id, course / commands.GENERATED_DIR / assignment_id)
-    shutil.copy2(template / "gradebook.db", course / "gradebook.db")
+    with _locked("template"):
+        template = shared_folder() / "template" / "course"
+        if not template.exists():
+            commands.make_workspace(template)
+        for assignment_id in assignment_ids:
+            commands.register_assignment(template, assignment_id, ASSIGNMENTS[assignment_id].notebook,
+                                         log=lambda *a: None)
+            shutil.copytree(template / commands.GENERATED_DIR / assignment_id,
+                            course / commands.GENERATED_DIR / assignment_id)
+        shutil.copy2(template / "gradebook.db", course / "gradebook.db")
     return course
+
+
+def demo_once() -> tuple[Path, dict]:
+    """One `dlcourse demo` per test run (conftest's ``demo`` fixture): its course starts from the
+    registered template, so it does not generate again what the template generated from the same
+    source; (workdir, {assignment: {student: grading.Result}})."""
+    from autograder import cli
+
+    def run(folder: Path) -> tuple[Path, dict]:
+        workdir = registered_course(folder / "workdir", *ASSIGNMENTS)
+        return workdir, {a: {r.student: r for r in rs} for a, rs in cli.demo(workdir).items()}
+
+    return once("demo", run, lambda value, folder: (folder / "results.pickle").write_bytes(pickle.dumps(value)),
+                lambda folder: pickle.loads((folder / "results.pickle").read_bytes()))

@@ -92,6 +92,7 @@ def executed(path: Path) -> nbformat.NotebookNode:
                 lambda nb, folder: nbformat.write(nb, folder / "executed.ipynb"),
                 lambda folder: nbformat.read(folder / "executed.ipynb", as_version=4))
 
+
 # A lecture's "check yourself" solution, shown in a markdown cell above the stub the learner fills in.
 SOLUTION = re.compile(r"<details><summary>Show a solution</summary>\s*```python\n(.*?)```", re.S)
 

@@ -26,7 +26,7 @@ pytestmark = needs_bwrap
 SEED = 2024
 NOTE = protocol.CELL_NOTE.format(what=protocol.DEMO_NOT_RUN)
 MARKER_SOURCE = 'print("DEMO-MARKER-ran")'
-SLOW = 12  # seconds: several times what grading the whole notebook without it takes
+SLOW = 15  # seconds: several times what grading the whole notebook without it takes, with other tests beside
 SLOW_SOURCE = f'import time\ntime.sleep({SLOW})\nprint("DEMO-SLOW-ran")'
 OURS = ("skiptest-marker", "skiptest-slow")   # the ids of this test's two demonstration cells
 

@@ -78,7 +78,8 @@ class Result:
     lost: list[str] = field(default_factory=list)  # "test_propagate 0/3" for every grade cell not at full marks
     events: list[str] = field(default_factory=list)  # what went wrong while running the notebook
     feedback: Path | None = None
-    coordinator_seconds: float = 0.0  # this process's time on it: sanitizing, planning, judging, saving grades, feedback
+    # this process's time on it: sanitizing, planning, judging, saving grades, feedback
+    coordinator_seconds: float = 0.0
     coordinator_cpu_seconds: float = 0.0  # of which on a CPU (the rest: waiting for one, or for the disk)
     feedback_problem: str | None = None
 

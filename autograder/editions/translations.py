@@ -18,8 +18,9 @@ no longer matches and the translation is *stale* (tests/test_translations.py fai
   notebook's (its syntax tree, with each string left out, is the English one's: ``code_problems``),
   a string differs only by being translated (it has Chinese in it) and keeps the English one's
   placeholders (``%d``, ``{name}``; an f-string's expressions, in any order), and cells that grade
-  (nbgrader's solution and test cells) are never translated. A read-only demonstration cell may be: the edition carries the checksum of
-  its translated source (so nbgrader's Validate accepts it), and grading restores the English one.
+  (nbgrader's solution and test cells) are never translated. A read-only demonstration cell may
+  be: the edition carries the checksum of its translated source (so nbgrader's Validate accepts
+  it), and grading restores the English one.
 
 The edition is the English notebook with the blocks applied and one cell put first, which sets
 the language of the checks' messages (``LANGUAGE_CELL_ID``). ``dlcourse release`` writes the

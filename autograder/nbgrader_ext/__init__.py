@@ -4,4 +4,5 @@
 which exercise (``grade_cells``), the grading record's name (``record``), nbgrader's commands run
 as subprocesses in throwaway workspaces (``commands``), and ``internals``: every use of nbgrader's
 private API (its converters split per pass for the coordinator, the shared engines of a long run),
-checked against nbgrader's version at import. Light to import: the class report imports ``record`` without loading nbgrader."""
+checked against nbgrader's version at import. Light to import: the class report imports ``record``
+without loading nbgrader."""

@@ -47,7 +47,8 @@ def configure(c, root: str | Path) -> None:
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
     # Grading: nbgrader's own steps, except that Execute (which would run the hidden tests inside
-    # the student's kernel) is replaced by a sandboxed run scored from outside (autograder.nbgrader_ext.sandboxed_grading).
+    # the student's kernel) is replaced by a sandboxed run scored from outside
+    # (autograder.nbgrader_ext.sandboxed_grading).
     c.Autograde.autograde_preprocessors = [
         "autograder.nbgrader_ext.sandboxed_grading.SandboxedGrading",
         "autograder.nbgrader_ext.defuse_html.DefuseStudentHTML",  # again, on the outputs the sandboxed run wrote

@@ -95,7 +95,7 @@ class ShortenErrors(Preprocessor):
 
 
 class HidePartialCredit(Preprocessor):
-    """Drop the ``execute_result`` a partly passed test cell ends with (autograder.nbgrader_ext.sandboxed_grading writes the
+    """Drop the ``execute_result`` a partly passed test cell ends with (``SandboxedGrading`` writes the
     points there, for nbgrader's SaveAutoGrades); on the page it would be a bare ``Out[ ]: 3``."""
 
     enabled = Bool(True, help="nbconvert preprocessors are off unless enabled").tag(config=True)

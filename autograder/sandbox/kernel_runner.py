@@ -97,7 +97,8 @@ def main() -> int:
 
 
 def _copy_read_only(folder: Path, dest: Path) -> None:
-    """Copy ``folder``'s tree (if any) into ``dest``, files read-only (a learner's other notebook, read, not rewritten)."""
+    """Copy ``folder``'s tree (if any) into ``dest``, files read-only (a learner's other notebook,
+    read, not rewritten)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
     for path in files:
         target = dest / path.relative_to(folder)

@@ -107,7 +107,7 @@ def main() -> None:
     load_start = os.getloadavg()[0]
     progress(f"nbgrader generate_assignment {ASSIGNMENT} (once; every class copies it) ...")
     started = time.perf_counter()
-    synthetic_class.generated_course(ASSIGNMENT)
+    synthetic_class.generate_ahead([ASSIGNMENT])
     progress(f"generated in {time.perf_counter() - started:.1f} s")
     with tempfile.TemporaryDirectory(prefix="dlcourse-bench-report-") as tmp:
         rows = [measure(Path(tmp), n, args.repeats) for n in args.sizes]

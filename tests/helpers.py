@@ -4,6 +4,7 @@ are in conftest.py.
 The suite runs in several processes (pytest-xdist, ``make test``); what is costly and the same for
 all of them (a notebook's execution, the registered course template, the demo) is made once per run
 by whichever process asks first, in a folder they share (``once``), and read by the others."""
+import atexit
 import contextlib
 import fcntl
 import json
@@ -48,8 +49,9 @@ def use_shared_folder(folder: Path) -> None:
 
 def shared_folder() -> Path:
     """A folder every process of this test run shares (conftest: pytest's base folder of the run)."""
-    if not _SHARED:
+    if not _SHARED:  # outside pytest (a benchmark): this process's own, removed when it ends
         _SHARED.append(Path(tempfile.mkdtemp(prefix="dlcourse-tests-")))
+        atexit.register(shutil.rmtree, _SHARED[0], True)
     return _SHARED[0]
 
 

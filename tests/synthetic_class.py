@@ -3,9 +3,9 @@
 ``make_class(course_dir, assignment_id, students, seed) -> Truth`` makes a fresh nbgrader course
 directory that looks as if ``dlcourse grade`` had graded a whole class:
 
-- the course and the assignment in the gradebook the real way (``nbgrader_run.make_workspace`` and
-  ``generate_assignment``, i.e. real nbgrader; done once per assignment and process, then copied,
-  since nbgrader takes ten seconds or more to start);
+- the course and the assignment in the gradebook the real way (real nbgrader's ``generate_assignment``,
+  as grading registers it: ``helpers.registered_course``, done once per assignment and test run,
+  then copied, since nbgrader takes seconds to start);
 - students, submissions, grades and comments inserted in bulk into nbgrader's tables (SQLAlchemy
   Core on ``nbgrader.api``'s tables, ids uuid4 hex as nbgrader makes them), so that 5,000 students
   take seconds;
@@ -31,7 +31,6 @@ never by reading the files back. The same arguments give the same class, file fo
 """
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import functools
 import json
@@ -40,7 +39,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,13 +51,14 @@ from autograder.nbgrader_ext import grade_cells
 from autograder import hidden
 from autograder.sandbox import protocol
 from autograder.batch import runs, submissions
-from autograder.nbgrader_ext.commands import generate_assignment, make_workspace
+from autograder.nbgrader_ext.commands import GENERATED_DIR
 from autograder.nbgrader_ext.course_settings import COURSE_ID
 from autograder.course.registry import get
 from autograder.nbgrader_ext.job_plan import is_demo_cell
 from autograder.nbgrader_ext.record import RAN_OUT_OF_TIME, RECORD
 from dlutils.checks.exercise import names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
+from helpers import registered_course
 
 # Kinds of events, as the report names them (autograder.report.stats; events.csv's "kind").
 TIMED_OUT, CRASHED, OTHER, NOT_GRADED = "timed out", "crashed the kernel", "other", "not graded"
@@ -230,34 +229,24 @@ class Truth:
 
 # -- The course directory ------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=None)
-def _templates() -> Path:
-    """This process's folder of generated courses, removed when it exits."""
-    folder = Path(tempfile.mkdtemp(prefix="dlcourse-synthetic-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
-
-
-@functools.lru_cache(maxsize=None)
-def generated_course(assignment_id: str) -> Path:
-    """A course directory where real nbgrader generated ``assignment_id`` (once per process)."""
-    return generate_assignment(make_workspace(_templates() / assignment_id), assignment_id).parent.parent
-
-
-def generate_ahead(assignment_ids: Iterable[str], jobs: int = 2) -> None:
-    """Generate several assignments at once (each is an nbgrader process that mostly starts up)."""
-    with ThreadPoolExecutor(jobs) as pool:
-        list(pool.map(generated_course, assignment_ids))
+def generate_ahead(assignment_ids: Iterable[str]) -> None:
+    """Have real nbgrader generate the assignments now (into the test run's registered template,
+    helpers.registered_course; each an nbgrader process of seconds), not when the first class needs them."""
+    with tempfile.TemporaryDirectory(prefix="dlcourse-synthetic-") as tmp:
+        registered_course(Path(tmp) / "course", *assignment_ids)
 
 
 def make_course(course_dir: Path, assignment_id: str) -> Path:
-    """A fresh course directory with ``assignment_id`` generated in its gradebook and release/."""
+    """A fresh course directory with ``assignment_id`` generated in its gradebook (and no other
+    assignment) and in release/, as grading leaves it (helpers.registered_course: real nbgrader,
+    once per test run, then copied)."""
     if (Path(course_dir) / "gradebook.db").exists():
         raise FileExistsError(f"{course_dir} already has a gradebook; a synthetic class needs a fresh course")
-    course_dir = make_workspace(course_dir)
-    template = generated_course(assignment_id)
-    shutil.copy2(template / "gradebook.db", course_dir / "gradebook.db")
-    shutil.copytree(template / "release" / assignment_id, course_dir / "release" / assignment_id)
+    course_dir = registered_course(Path(course_dir), assignment_id)
+    with api.Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+        for other in [a.name for a in gb.assignments if a.name != assignment_id]:
+            gb.remove_assignment(other)
+    shutil.copytree(course_dir / GENERATED_DIR / assignment_id / "release", course_dir / "release" / assignment_id)
     return course_dir
 
 

@@ -1,6 +1,6 @@
 """How well the hidden tests and the feedback handle each assignment's mistake corpus.
 
-    .venv/bin/python scripts/mistake_report.py [--seeds N] [ASSIGNMENT ...]
+    .venv/bin/python scripts/mistake_report.py [--seeds N] [--corpus own|independent] [ASSIGNMENT ...]
 
 Prints, per assignment, the share of mistakes detected by the hidden tests (worst and best seed),
 the share named by a known-mistake message (hidden and public feedback), correct variants that
@@ -22,11 +22,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     parser.add_argument("--seeds", type=int, default=10, help="grading runs (seeds 0..N-1) per entry")
+    parser.add_argument("--corpus", choices=sorted(measure.CORPORA), default="own",
+                        help="ours (tests/mistake_corpus/, the default) or the one written without reading the "
+                             "known-mistake catalogues (tests/mistake_corpus_independent/)")
     args = parser.parse_args(argv)
     for assignment_id in args.assignments or ASSIGNMENTS:
         def progress(i, n, entry):
             print(f"\r{assignment_id}: {i}/{n} entries graded", end="", file=sys.stderr, flush=True)
-        report = measure.measure(assignment_id, range(args.seeds), progress)
+        report = measure.measure(assignment_id, range(args.seeds), progress, args.corpus)
         print(file=sys.stderr)
         print(report.summary())
         for o in report.wrong:

@@ -35,8 +35,14 @@ from .kinds import Right, Wrong
 NAMED = "This matches a known mistake"
 
 
-def corpus(assignment_id: str) -> list:
-    return importlib.import_module(f"tests.mistake_corpus.{assignment_id}").CORPUS
+# The corpora: ours (written with the known-mistake catalogues in mind), and one written independently,
+# without reading the catalogues (tests/mistake_corpus_independent/), which measures how well the
+# feedback handles mistakes nobody planned for.
+CORPORA = {"own": "tests.mistake_corpus", "independent": "tests.mistake_corpus_independent"}
+
+
+def corpus(assignment_id: str, which: str = "own") -> list:
+    return importlib.import_module(f"{CORPORA[which]}.{assignment_id}").CORPUS
 
 
 def solutions(assignment_id: str) -> list[str]:
@@ -162,9 +168,9 @@ class Report:
                 f"functions: {len(self.collateral)}")
 
 
-def measure(assignment_id: str, seeds=range(5), progress=None) -> Report:
+def measure(assignment_id: str, seeds=range(5), progress=None, which: str = "own") -> Report:
     outcomes = []
-    entries = corpus(assignment_id)
+    entries = corpus(assignment_id, which)
     for i, entry in enumerate(entries, start=1):
         outcomes.append(grade_entry(assignment_id, entry, list(seeds)))
         if progress:

@@ -1,0 +1,1 @@
+"""Independent mistake corpora, written from learners' public reports without reading the known-mistake catalogues."""

@@ -108,3 +108,8 @@ def test_chinese_plot_text_is_drawn_as_characters_not_boxes():
         assert all(CJK.search(t) for t in (ax.get_xlabel(), ax.get_title()))
     finally:
         matplotlib.rcParams.update(saved)
+
+
+def test_missing_characters_are_those_no_plot_font_has():
+    assert fonts.missing_characters("代价 cost：α", "zh") == []  # the Chinese font, then DejaVu Sans
+    assert fonts.missing_characters("代价 \u0378", "zh") == ["\u0378"]  # not a character of any font

@@ -83,6 +83,24 @@ def test_a_code_translation_may_change_strings_and_comments_only(notebook):
         "t.zh.md: code cell code's translation changes code; only strings and comments may differ."]
 
 
+def test_a_translated_string_keeps_its_placeholders_and_an_f_string_its_expressions():
+    code = translations.code_problems
+    assert code('print("cost %.3f after %d" % (c, i), f"{a} of {b:.2f}")',
+                'print("%d 次后代价 %.3f" % (c, i), f"{b:.2f}中的{a}")  # 词序') == []
+    assert code('print("cost %.3f" % c)', 'print("代价 %s" % c)') == [
+        "string '代价 %s' does not keep the placeholders of 'cost %.3f' (%.3f); Python fills them in."]
+    assert code('print("{} of {}".format(a, b))', 'print("{}中".format(a, b))') == [
+        "string '{}中' does not keep the placeholders of '{} of {}' ({}, {}); Python fills them in."]
+    assert code('print(f"cost {c}")', 'print(f"代价 {c + 1}")') == [
+        "changes code; only strings and comments may differ."]
+
+
+def test_a_string_may_only_change_by_being_translated():
+    assert translations.code_problems('x = p["W1"]', 'x = p["W2"]') == [
+        "changes the string 'W1' to 'W2'; a string may only differ by being translated."]
+    assert translations.code_problems('x = (', 'x = (') == ["does not parse ('(' was never closed, line 1)."]
+
+
 def test_a_graded_cell_is_never_translated(notebook):
     blocks = {**_blocks(notebook), "graded": Block("graded", english_hash(notebook.cells[2].source),
                                                    "```python\ndef f(x):\n    return x  # 返回\n```")}

@@ -48,11 +48,15 @@ def configure(lang: str) -> list[str]:
     if not available:
         warnings.warn(INSTALL_HINT, stacklevel=3)
         return []
-    # A generic family ("sans-serif") stands for its first installed font only; matplotlib falls back
-    # from font to font along a list of families, so the language's fonts follow it in that list.
-    families = [f for f in matplotlib.rcParams["font.family"] if f not in available]
-    matplotlib.rcParams["font.family"] = families + available
+    matplotlib.rcParams["font.family"] = _fallback_order(available)
     return available
+
+
+def _fallback_order(language_families: list[str]) -> list[str]:
+    """The families a plot tries, in order, once a language's fonts are configured. A generic family
+    ("sans-serif") stands for its first installed font only; matplotlib falls back from font to font
+    along a list of families, so the language's fonts follow the families already set."""
+    return [f for f in matplotlib.rcParams["font.family"] if f not in language_families] + language_families
 
 
 def missing_characters(text: str, lang: str) -> list[str]:
@@ -60,10 +64,8 @@ def missing_characters(text: str, lang: str) -> list[str]:
     families matplotlib is set to, then ``lang``'s installed ones (``configure``'s order)."""
     from matplotlib.ft2font import FT2Font
 
-    own = found(lang)
-    families = [f for f in matplotlib.rcParams["font.family"] if f not in own] + own
     drawable: set[int] = set()
-    for family in families:
+    for family in _fallback_order(found(lang)):
         path = font_manager.findfont(font_manager.FontProperties(family=[family]), fallback_to_default=False)
         drawable.update(FT2Font(path).get_charmap())
     return sorted({c for c in text if not c.isspace() and ord(c) not in drawable})

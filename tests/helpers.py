@@ -161,16 +161,28 @@ def with_registrations(course: Path, *assignment_ids: str) -> Path:
     run's template gradebook and the releases registered there for ``assignment_ids`` (see
     ``registered_course``), so that grading does not generate those again."""
     with _locked("template"):
-        template = shared_folder() / "template" / "course"
-        if not template.exists():
-            commands.make_workspace(template)
+        template = _registered_template(assignment_ids)
         for assignment_id in assignment_ids:
-            commands.register_assignment(template, assignment_id, ASSIGNMENTS[assignment_id].notebook,
-                                         log=lambda *a: None)
             shutil.copytree(template / commands.GENERATED_DIR / assignment_id,
                             course / commands.GENERATED_DIR / assignment_id)
         shutil.copy2(template / "gradebook.db", course / "gradebook.db")
     return course
+
+
+def register_ahead(*assignment_ids: str) -> None:
+    """Register the assignments in the run's template now, not when a test first needs them."""
+    with _locked("template"):
+        _registered_template(assignment_ids)
+
+
+def _registered_template(assignment_ids) -> Path:
+    """The run's template course, the assignments registered in it; the caller holds its lock."""
+    template = shared_folder() / "template" / "course"
+    if not template.exists():
+        commands.make_workspace(template)
+    for assignment_id in assignment_ids:
+        commands.register_assignment(template, assignment_id, ASSIGNMENTS[assignment_id].notebook, log=lambda *a: None)
+    return template
 
 
 def demo_once() -> tuple[Path, dict]:

@@ -58,7 +58,7 @@ from autograder.nbgrader_ext.job_plan import is_demo_cell
 from autograder.nbgrader_ext.record import RAN_OUT_OF_TIME, RECORD
 from dlutils.checks.exercise import names_mistake
 from dlutils.checks.runner import NOT_IMPLEMENTED
-from helpers import registered_course
+from helpers import register_ahead, registered_course
 
 # Kinds of events, as the report names them (autograder.report.stats; events.csv's "kind").
 TIMED_OUT, CRASHED, OTHER, NOT_GRADED = "timed out", "crashed the kernel", "other", "not graded"
@@ -232,8 +232,7 @@ class Truth:
 def generate_ahead(assignment_ids: Iterable[str]) -> None:
     """Have real nbgrader generate the assignments now (into the test run's registered template,
     helpers.registered_course; each an nbgrader process of seconds), not when the first class needs them."""
-    with tempfile.TemporaryDirectory(prefix="dlcourse-synthetic-") as tmp:
-        registered_course(Path(tmp) / "course", *assignment_ids)
+    register_ahead(*assignment_ids)
 
 
 def make_course(course_dir: Path, assignment_id: str) -> Path:

@@ -33,8 +33,8 @@ from typing import Any
 
 import numpy as np
 
-from dlutils.checks import CheckFailed, plain
-from dlutils.checks.exercise import Exercise, describe, names_mistake
+from dlutils.checks import CheckFailed, plain, wiring
+from dlutils.checks.exercise import KNOWN_MISTAKE, Exercise, describe, names_mistake
 from dlutils.checks.runner import UNANSWERED, CallFailed, call
 from dlutils.i18n import N_, _
 
@@ -42,6 +42,9 @@ from .course import known_mistakes
 from .course.registry import by_checks_module, get
 
 HIDDEN_TESTS = 3  # hidden tests per exercise per grading run
+# A whole number the learner returns unchanged whatever the inputs (the corpus counts it as explained).
+CONSTANT = N_("{label} is {value} in every hidden test, though the right value changes with the inputs: it does "
+              "not depend on them. Is it typed in by hand?")
 # A returned value the judge cannot even compare (an integer beyond float range, ...): the test fails
 # with this, which names only the kind of error, never an expected value.
 UNJUDGEABLE = N_("{name} returned a value the grader could not judge ({error} while comparing it); return "
@@ -65,11 +68,19 @@ def hidden_inputs(assignment_id: str, name: str, seed: int) -> list[dict[str, An
     return [case(np.random.default_rng([seed, zlib.crc32(name.encode()), k]), k) for k in range(HIDDEN_TESTS)]
 
 
-def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[Any]:
-    """What the reference returns for each case, with the public stand-ins for its dependencies."""
+def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]],
+                    calls: list | None = None) -> list[Any]:
+    """What the reference returns for each case, with the public stand-ins for its dependencies.
+    With ``calls`` (a list), it gets per case the record of the reference's calls to them (``wiring``)."""
     ex = exercise(assignment_id, name)
     reference = getattr(get(assignment_id).reference, name)
-    return [call(name, reference, inputs, ex.public_stubs()) for inputs in cases]
+    out = []
+    for inputs in cases:
+        record: dict | None = {} if ex.wires else None
+        out.append(call(name, reference, inputs, ex.public_stubs(), record))
+        if calls is not None:
+            calls.append(record)
+    return out
 
 
 def mistake_outputs(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[list[dict]]:
@@ -90,6 +101,7 @@ class HiddenTests:
     cases: list[dict[str, Any]]
     expected: list[Any]
     mistakes: list[list[dict]]
+    calls: list[dict | None]  # per case, the reference's calls of its blocks (wiring; None unless ex.wires)
 
     @cached_property
     def cases_json(self) -> bytes:
@@ -100,8 +112,9 @@ class HiddenTests:
 @lru_cache(maxsize=1024)  # every exercise of every assignment for a few seeds: a few MB
 def hidden_tests(assignment_id: str, name: str, seed: int) -> HiddenTests:
     cases = hidden_inputs(assignment_id, name, seed)
-    return HiddenTests(assignment_id, name, seed, cases, expected_values(assignment_id, name, cases),
-                       mistake_outputs(assignment_id, name, cases))
+    calls: list[dict] = []
+    expected = expected_values(assignment_id, name, cases, calls)
+    return HiddenTests(assignment_id, name, seed, cases, expected, mistake_outputs(assignment_id, name, cases), calls)
 
 
 @dataclass
@@ -121,10 +134,16 @@ class Score:
 
 
 def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[Any],
-          results: Sequence[tuple[str, Any]], mistakes: Sequence[Sequence[Mapping]] | None = None) -> Score:
-    """Judge ``results`` (per case ``("value", v)``, or ``("error", message[, raised])`` where
-    ``raised`` is the learner's exception as ``"Type: message"``) against ``expected``,
+          results: Sequence[tuple[str, Any]], mistakes: Sequence[Sequence[Mapping]] | None = None,
+          calls: Sequence[Any] | None = None, reference_calls: Sequence[Mapping] | None = None) -> Score:
+    """Judge ``results`` (per case ``("value", v)``, or ``("error", message[, raised[, unasserted]])`` where
+    ``raised`` is the learner's exception as ``"Type: message"`` and ``unasserted`` what the function
+    returns without its asserts, as ``(value,)``, when an assert stopped it) against ``expected``,
     naming known mistakes from ``mistakes`` (per case, see :func:`mistake_outputs`).
+
+    With ``calls`` (per case, the learner's record of calls to the stand-ins, untrusted) and
+    ``reference_calls`` (the reference's), a failing test that names no known mistake says where the
+    learner's wiring of the blocks first departs from the reference's (``wiring.diagnose``).
 
     Messages name what is wrong in the first failing test in full; the other failing tests are
     only listed, since they almost always fail for the same reason.
@@ -137,16 +156,22 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
         draws = ex.same_draws(cases, [r[1] if r[0] == "value" else None for r in results], expected)
     except Exception:  # noqa: BLE001 - a value that cannot be compared is judged (and fails) below
         draws = {}
+    constant = _constant_parts(ex, expected, results)
+    records = [wiring.valid(c, list(ex.public_stubs())) if ex.wires and c else None for c in (calls or [])]
     for i, (inputs, want, (kind, got, *raised)) in enumerate(zip(cases, expected, results), start=1):
         labels = ex.part_labels(want)
         total += len(labels)
+        record = records[i - 1] if i <= len(records) else None
+        digest = wiring.digest(record) if record is not None else None
         if kind == "value":
             try:
-                parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else ())
+                parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else (),
+                                       calls=digest)
             except Exception as e:  # noqa: BLE001 - a hostile value (10**400, ...) costs this test only
                 kind, got, raised = "error", _(UNJUDGEABLE).format(name=ex.name, error=type(e).__name__), []
         if kind == "error":
-            problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else ())]
+            problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else (),
+                                         raised[1] if len(raised) > 1 else None, want, reveal=False, calls=digest)]
             tests.append({"passed": 0, "total": len(labels), "parts": labels,
                           "failed": {label: problems for label in labels}})
             if raised and raised[0] == UNANSWERED:
@@ -154,12 +179,17 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
         else:
             same = draws.get(i - 1, {})
             parts = [(label, messages or ([same[label]] if label in same else [])) for label, messages in parts]
+            parts = [(label, messages[:-1] + [f"{messages[-1]} {constant[label]}"]
+                      if messages and label in constant and not _names_a_mistake(messages) else messages)
+                     for label, messages in parts]
             ok = sum(1 for _, messages in parts if not messages)
             passed += ok
             problems = list(dict.fromkeys(m for _, messages in parts for m in messages))
             tests.append({"passed": ok, "total": len(labels), "parts": labels,
                           "failed": {l: m for l, m in parts if m}})
         tests[-1]["mistakes"] = _named(problems, mistakes[i - 1] if mistakes else ())
+        problems = ex.with_wiring(problems, record, reference_calls[i - 1] if reference_calls else None,
+                                  finished=kind == "value")
         if problems:
             failing.append(i)
             if not first:
@@ -171,6 +201,31 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     return Score(passed, total, messages, tests)
 
 
+def _names_a_mistake(messages: Sequence[str]) -> bool:
+    lead = _(KNOWN_MISTAKE).split("{", 1)[0]
+    return any(lead in m for m in messages)
+
+
+def _constant_parts(ex: Exercise, expected: Sequence[Any], results: Sequence[tuple]) -> dict[str, str]:
+    """Label -> a sentence, for whole-number parts that the learner returned the same in every hidden
+    test although the right value changes with the inputs: evidence of a number typed in by hand."""
+    if len(results) < 2 or any(r[0] != "value" for r in results):
+        return {}
+    out = {}
+    try:
+        mine = [ex.split(r[1], want) for r, want in zip(results, expected)]
+        wants = [ex.split(want, want) for want in expected]
+    except Exception:  # noqa: BLE001 - a value of the wrong form is judged (and fails) on its own
+        return {}
+    for label in wants[0]:
+        values = [m.get(label) for m in mine]
+        right = [w.get(label) for w in wants]
+        whole = all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values + right)
+        if whole and len(set(map(int, values))) == 1 and len(set(map(int, right))) > 1:
+            out[label] = _(CONSTANT).format(label=label, value=int(values[0]))
+    return out
+
+
 def _named(problems: Sequence[str], mistakes: Sequence[Mapping[str, Any]]) -> list[str]:
     """The ids of the known mistakes ``problems`` name (for class reports: who made which mistake)."""
     return [m["id"] for m in mistakes if any(names_mistake(m) in p for p in problems)]
@@ -180,13 +235,15 @@ def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
     """Run ``fn`` in this process on the hidden tests of ``seed`` and score it."""
     ex = exercise(assignment_id, name)
     tests = hidden_tests(assignment_id, name, seed)
-    results = []
+    results, calls = [], []
     for inputs in tests.cases:
+        record: dict | None = {} if ex.wires else None
         try:
-            results.append(("value", call(name, fn, inputs, ex.public_stubs())))
+            results.append(("value", call(name, fn, inputs, ex.public_stubs(), record)))
         except CallFailed as e:
-            results.append(("error", str(e), e.raised))
-    return score(ex, tests.cases, tests.expected, results, tests.mistakes)
+            results.append(("error", str(e), e.raised, e.unasserted))
+        calls.append(record)
+    return score(ex, tests.cases, tests.expected, results, tests.mistakes, calls, tests.calls)
 
 
 def verify(checks: ModuleType, name: str, namespace: Mapping[str, Any]) -> None:

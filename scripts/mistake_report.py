@@ -3,8 +3,9 @@
     .venv/bin/python scripts/mistake_report.py [--seeds N] [--corpus own|independent] [ASSIGNMENT ...]
 
 Prints, per assignment, the share of mistakes detected by the hidden tests (worst and best seed),
-the share named by a known-mistake message (hidden and public feedback), correct variants that
-lose points, and the mistakes that are not named, with the feedback they get instead.
+the share named by a known-mistake message (hidden and public feedback) or explained by its operands,
+correct variants that lose points, and the mistakes neither named nor explained, with the feedback
+they get instead.
 """
 from __future__ import annotations
 
@@ -33,9 +34,9 @@ def main(argv=None) -> int:
         print(file=sys.stderr)
         print(report.summary())
         for o in report.wrong:
-            if not o.named:
+            if not o.explained:
                 first = next((l.strip() for l in o.messages.splitlines()[1:] if l.strip().startswith("-")), "")
-                print(f"    not named: {o.entry.exercise}: {o.entry.what} -> {first[:160]}")
+                print(f"    not named or explained: {o.entry.exercise}: {o.entry.what} -> {first[:160]}")
         for o in report.right_losing:
             print(f"    CORRECT VARIANT LOSES POINTS: {o.entry.exercise}: {o.entry.what}")
         print()

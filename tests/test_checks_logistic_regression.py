@@ -142,9 +142,9 @@ def test_forgot_one_over_m_in_db():
 def test_elementwise_product_instead_of_matrix_product():
     ns = propagate_with(CROSS_ENTROPY, dw="X * (A - Y) / m", db="np.sum(A - Y) / m")
     assert failure(checks.check_propagate, ns["propagate"]).splitlines()[1] == (
-        '  - grads["dw"] has shape (2, 3), but it should have shape (2, 1). It has a column per example: did you '
-        'multiply elementwise (*) where a matrix product (np.dot or @), which also sums over the examples, was meant? '
-        'This matches a known mistake: dw multiplies X and dZ elementwise, giving one column per example; '
+        '  - grads["dw"] has shape (2, 3), but it should have shape (2, 1). Its rows add up to the right values: it '
+        'has a column per example where they should be summed; did you multiply elementwise (*) where a matrix '
+        'product (np.dot or @), which also sums over the examples, was meant? This matches a known mistake: dw multiplies X and dZ elementwise, giving one column per example; '
         'np.dot(X, dZ.T) multiplies and sums over the examples.')
 
 
@@ -152,7 +152,8 @@ def test_rank_one_dw_and_unsqueezed_cost():
     ns = propagate_with("-(Y @ np.log(A).T + (1 - Y) @ np.log(1 - A).T) / m",
                         dw="np.sum(X * (A - Y), axis=1) / m", db="np.sum(A - Y) / m")
     lines = failure(checks.check_propagate, ns["propagate"]).splitlines()
-    assert lines[1].startswith('  - grads["dw"] has shape (2,), but it should have shape (2, 1). It is a rank-1 array')
+    assert lines[1].startswith('  - grads["dw"] has shape (2,), but it should have shape (2, 1). It holds the right '
+                               'values as a rank-1 array')
     assert lines[2] == ("  - cost should be a scalar (a number), but it is an array of shape (1, 1). "
                         "Use np.squeeze(...) or .item() to turn it into a number. This matches a known mistake: the "
                         "cost is a (1, 1) array, as a product of a row and a column gives; make it a number with "
@@ -167,7 +168,10 @@ def predict(w, b, X):
 """)
     msg = failure(checks.check_predict, ns["predict"])
     assert "predict raised ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0" in msg
-    assert msg.endswith("(line 2 of predict: `A = sigmoid(w @ X + b)`)")
+    # the line, then the operands of the expression that failed there, in the course's notation
+    assert msg.endswith("(line 2 of predict: `A = sigmoid(w @ X + b)`) In `w @ X`, w is an array of shape (2, 1) "
+                        "(w is (n_x, 1)); X is an array of shape (2, 3) (X is (n_x, m)). A matrix product needs the "
+                        "columns of the first operand to match the rows of the second: 1 ≠ 2.")
 
 
 def test_wrong_number_of_return_values():
@@ -187,11 +191,22 @@ def propagate(w, b, X, Y):
 
 
 def test_optimize_with_the_wrong_sign():
-    ns = learner(EQUIVALENT["optimize"][0].replace("w -= learning_rate", "w += learning_rate"))
+    ns = learner(EQUIVALENT["optimize"][0].replace("w -= learning_rate", "w += learning_rate")
+                 .replace("b -= learning_rate", "b += learning_rate"))
     line = failure(checks.check_optimize, ns["optimize"]).splitlines()[1]
     assert line.startswith('  - params["w"] is off at 2 of 2 entries')
     assert line.endswith("This matches a known mistake: the update adds the gradient; gradient descent subtracts it "
                          "(learning_rate times the gradient), for w and for b.")
+
+
+def test_a_mistake_the_right_parts_contradict_is_named_only_when_nothing_else_fits():
+    """Only w's update has the wrong sign: the catalogued mistake flips both, and b is right, so it is
+    contradicted; with no other mistake reproducing w, it is still named, alone."""
+    ns = learner(EQUIVALENT["optimize"][0].replace("w -= learning_rate", "w += learning_rate"))
+    lines = failure(checks.check_optimize, ns["optimize"]).splitlines()
+    assert len({line.split("This matches a known mistake")[1] for line in lines if "This matches" in line}) == 1
+    assert lines[1].endswith("This matches a known mistake: the update adds the gradient; gradient descent subtracts "
+                             "it (learning_rate times the gradient), for w and for b.")
 
 
 def test_model_predicting_with_the_initial_parameters():

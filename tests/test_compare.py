@@ -21,19 +21,56 @@ def test_one_by_one_array_is_not_a_scalar():
 
 
 def test_rank_one_array_where_a_column_was_expected():
-    assert compare("dw", np.zeros(3), np.zeros((3, 1))) == [
-        "dw has shape (3,), but it should have shape (3, 1). It is a rank-1 array; make it a column vector "
-        "with .reshape(3, 1) or keepdims=True in np.sum."]
+    right = np.array([[1.0], [2.0], [3.0]])
+    assert compare("dw", right.ravel(), right) == [
+        "dw has shape (3,), but it should have shape (3, 1). It holds the right values as a rank-1 array; make it a "
+        "column vector with .reshape(3, 1) or keepdims=True in np.sum."]
+    # other values in a rank-1 array: the shape is all there is evidence for
+    assert compare("dw", np.array([1.0, 2.0, 4.0]), right) == ["dw has shape (3,), but it should have shape (3, 1)."]
 
 
-def test_transposed_shape():
-    assert compare("A", np.zeros((1, 4)), np.zeros((4, 1)))[0].endswith(
-        "It looks transposed: check the order of the operands or add .T.")
+def test_transposed_shape_is_called_a_transpose_only_when_it_is_one():
+    right = np.array([[1.0], [2.0], [3.0], [4.0]])
+    assert compare("A", right.T, right) == [
+        "A has shape (1, 4), but it should have shape (4, 1). It is the transpose of the right value: check the order "
+        "of the operands or add .T."]
+    assert compare("A", np.zeros((1, 4)), right) == [
+        "A has shape (1, 4), but it should have shape (4, 1). Its shape is the right one reversed: check the order of "
+        "the sizes or of the operands."]
 
 
-def test_broadcast_square_result():
-    msg = compare("dw", np.zeros((3, 3)), np.zeros((3, 1)))[0]
-    assert "broadcasting a column against a row" in msg
+def test_a_square_result_is_called_broadcasting_only_when_its_diagonal_is_right():
+    col, row = np.array([[1.0], [2.0], [3.0]]), np.array([[4.0, 5.0, 6.0]])
+    assert compare("dw", col * row, col * row.T) == [
+        "dw has shape (3, 3), but it should have shape (3, 1). Its diagonal holds the right values: a column was "
+        "combined with a row (broadcasting) where two columns were meant; check the shapes of the two arrays you "
+        "combine."]
+    assert compare("dw", np.ones((3, 3)), col) == ["dw has shape (3, 3), but it should have shape (3, 1)."]
+
+
+def test_a_column_per_example_is_called_elementwise_only_when_its_rows_add_up_right():
+    X, dz = np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[0.5, -1.0]])
+    assert compare("dw", X * dz, X @ dz.T) == [
+        "dw has shape (2, 2), but it should have shape (2, 1). Its rows add up to the right values: it has a column "
+        "per example where they should be summed; did you multiply elementwise (*) where a matrix product (np.dot or "
+        "@), which also sums over the examples, was meant?"]
+    assert compare("dw", np.ones((2, 3)), X @ dz.T) == ["dw has shape (2, 3), but it should have shape (2, 1)."]
+
+
+def test_a_number_that_is_the_sum_of_the_right_array_says_so():
+    assert compare("ds", 0.5, np.array([0.1, 0.4])) == [
+        "ds should be a numpy array of shape (2,), but it is a float. It is the sum of the right values: np.dot of "
+        "two vectors, or np.sum, added up what should stay elementwise."]
+    assert compare("ds", 0.7, np.array([0.1, 0.4])) == ["ds should be a numpy array of shape (2,), but it is a float."]
+
+
+def test_an_array_right_up_to_an_index_and_zero_after_says_the_loop_stopped():
+    right = np.array([[1.0, 0.0, 1.0, 1.0]])
+    assert compare("Y_prediction", np.array([[1.0, 0.0, 0.0, 0.0]]), right, reveal=False) == [
+        "Y_prediction is off at 2 of 4 entries, first at index (0, 2). It is right up to index (0, 1) and holds only "
+        "0s from there on: the loop that fills it stops early."]
+    assert compare("Y_prediction", np.array([[1.0, 0.0, 0.0, 1.0]]), right, reveal=False) == [
+        "Y_prediction is off at 1 of 4 entries, first at index (0, 2)."]
 
 
 def test_values_off_say_where_and_by_how_much():
@@ -66,7 +103,13 @@ def test_hidden_mode_never_shows_expected_values():
 def test_dicts_tuples_and_lists():
     assert compare("grads", {"dw": np.zeros((2, 1))}, {"dw": np.zeros((2, 1)), "db": 0.0}) == [
         "grads is missing the key(s) ['db'] (it has ['dw'])."]
-    assert compare("costs", [1.0, 2.0], [1.0, 2.0, 3.0]) == ["costs should have 3 values, but it has 2."]
+    assert compare("costs", [1.0, 2.5], [1.0, 2.0, 3.0]) == ["costs should have 3 values, but it has 2."]
+    assert compare("costs", [1.0, 3.0], [1.0, 2.0, 3.0]) == [
+        "costs should have 3 values, but it has 2. Each of its values is one of the right ones, in order, but it lacks "
+        "1: a value is recorded less often than asked."]
+    assert compare("costs", [1.0, 1.5, 2.0, 3.0, 3.0], [1.0, 2.0, 3.0]) == [
+        "costs should have 3 values, but it has 5. The right values are all in it, in order, with 2 more: a value is "
+        "recorded more often than asked."]
     assert compare("costs", (np.float64(1.0), np.array(2.0)), [1.0, 2.0]) == []
     assert compare("costs", np.array([1.0, 2.0]), [1.0, 2.0]) == []
 

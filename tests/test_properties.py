@@ -42,9 +42,9 @@ def test_classic_mistakes_fail_on_a_hidden_test_size(shape, how, message):
 
 
 def test_wrong_shape_or_type_is_reported_like_any_value():
-    assert JUDGE("W1", np.zeros((2, 4)), np.zeros((4, 2))) == [
-        "W1 has shape (2, 4), but it should have shape (4, 2). It looks transposed: check the order of the "
-        "operands or add .T."]
+    assert JUDGE("W1", draw((2, 4), 1), draw((4, 2), 2)) == [
+        "W1 has shape (2, 4), but it should have shape (4, 2). Its shape is the right one reversed: check the order "
+        "of the sizes or of the operands."]
     assert JUDGE("W1", [[0.0]], np.zeros((1, 1)))[0].startswith("W1 should be a numpy array")
 
 

@@ -467,5 +467,5 @@ def test_values_read_back_become_results():
     text = json.dumps([{"value": {"__tuple__": [1.5, float("nan")]}}, {"error": "boom", "raised": "ValueError: x"}])
     [(kind, value), error] = sandboxed_grading._read_results({"values": text}, 2, "f")
     assert kind == "value" and value[0] == 1.5 and np.isnan(value[1])
-    assert error == ("error", "boom", "ValueError: x")
+    assert error == ("error", "boom", "ValueError: x", None)
     assert sandboxed_grading._read_results(None, 2, "f") is None   # no entry: its cell's status says why

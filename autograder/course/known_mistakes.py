@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from dlutils.checks.exercise import Exercise
+from dlutils.checks import wiring
 from dlutils.checks.runner import CallFailed, call
 
 
@@ -45,16 +46,27 @@ def outputs(exercise: Exercise, mistakes: Sequence[Mistake], inputs: Mapping[str
             stubs: Mapping[str, Callable]) -> list[dict[str, Any]]:
     """What each of ``exercise``'s mistakes does on ``inputs`` (with the same stand-ins as the
     reference): ``{"id", "says", "output"}`` when it returns a value, ``{"id", "says", "raises":
-    "Type: message"}`` when it raises (a learner whose code raises the same error is named)."""
+    "Type: message"}`` when it raises (a learner whose code raises the same error is named).
+
+    For an exercise that wires blocks (``Exercise.wires``), each also has ``"calls"``: the digest of
+    its record of calls to the blocks (``dlutils.checks.wiring``). Two different wirings can return
+    the same value or raise the same error (the forward pass run once before the loop, and an update
+    never assigned, both train nothing), so such a mistake is named only for a learner whose calls
+    were the same too."""
     out = []
     for m in for_exercise(mistakes, exercise.name):
+        record: dict | None = {} if exercise.wires else None
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):  # wrong code overflows; that is expected
                 warnings.simplefilter("ignore")
-                value = call(exercise.name, m.fn, inputs, stubs)
+                value = call(exercise.name, m.fn, inputs, stubs, record)
         except CallFailed as e:
             if e.raised:
-                out.append({"id": m.id, "says": m.says, "raises": e.raised})
+                out.append({"id": m.id, "says": m.says, "raises": e.raised, **_calls(record)})
             continue
-        out.append({"id": m.id, "says": m.says, "output": value})
+        out.append({"id": m.id, "says": m.says, "output": value, **_calls(record)})
     return out
+
+
+def _calls(record: dict | None) -> dict:
+    return {"calls": wiring.digest(record)} if record is not None else {}

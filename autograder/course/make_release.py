@@ -42,10 +42,12 @@ def public_cases_text(check_set: CheckSet) -> str:
         stubs = exercise.public_stubs()
         cases[name] = []
         for kw in inputs[name]:
-            expected = call(name, reference, kw, stubs)
+            record: dict | None = {} if exercise.wires else None  # the reference's calls of the blocks
+            expected = call(name, reference, kw, stubs, record)
             wrong = [m for m in known_mistakes.outputs(exercise, check_set.mistakes, kw, stubs)
                      if "raises" in m or exercise.judge(m["output"], expected)]  # those that show here
-            cases[name].append({"inputs": kw, "expected": expected, "mistakes": wrong})
+            cases[name].append({"inputs": kw, "expected": expected, "mistakes": wrong,
+                                **({"calls": record} if record is not None else {})})
     sources = ", ".join(check_set.source_files)
     return plain.dumps({"generated_by": f"python -m autograder.course.make_release, from {sources}; do not edit by hand",
                         "cases": cases})

@@ -147,15 +147,17 @@ class SandboxedGrading(NbGraderPreprocessor):
                     failure: str | None = None) -> None:
         points = float(cell.metadata["nbgrader"]["points"])
         ex = hidden.exercise(assignment_id, name)
+        calls: list = []
         try:
-            results = _read_results(returned, len(cases), name)
+            results = _read_results(returned, len(cases), name, calls)
         except untrusted.Refused as e:
             results = [("error", _("{name} could not be graded: {why}").format(name=name, why=e))] * len(cases)
         if results is None:
             why = failure or protocol.why_no_results(run_record, self.cell_timeout, _)
             results = [("error", _("{name} could not be graded: {why}").format(name=name, why=why))] * len(cases)
         tests = hidden.hidden_tests(assignment_id, name, seed)
-        result = hidden.score(ex, cases, tests.expected, results, tests.mistakes)
+        result = hidden.score(ex, cases, tests.expected, results, tests.mistakes, calls if results else None,
+                              tests.calls)
         earned = round(points * result.fraction, 2)
         record["scores"][name] = [earned, points]
         record["tests"][name] = result.tests
@@ -206,9 +208,24 @@ def _outputs(r: dict | None) -> list:
     return outputs
 
 
-def _read_results(returned: Any, n: int, name: str = "the function") -> list[tuple[str, Any]] | None:
-    """Per case ``("value", v)`` or ``("error", message, raised)`` (``raised``: the learner's exception
-    as ``"Type: message"``, or None), from one function's entry in the report; None if it has none.
+def _unasserted(item: dict) -> tuple[Any] | None:
+    """``(value,)`` from a result's "unasserted" entry, or None (absent, or not plain data: it only ever
+    adds a diagnosis, so a bad one is dropped, never the function's results)."""
+    if "unasserted" not in item:
+        return None
+    try:
+        return (plain.decode(item["unasserted"]),)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _read_results(returned: Any, n: int, name: str = "the function",
+                  calls: list | None = None) -> list[tuple[str, Any]] | None:
+    """Per case ``("value", v)`` or ``("error", message, raised, unasserted)`` (``raised``: the learner's
+    exception as ``"Type: message"``, or None; ``unasserted``: ``(value,)`` the function returns without
+    the assert that stopped it, or None), from one function's entry in the report; None if it has none.
+    With ``calls`` (a list), it gets per case the record of the function's calls to its blocks, as
+    sent (``dlutils.checks.wiring``; None where there is none; checked where it is used).
     Raises Refused, with the sentence a learner reads, if the entry cannot be used: whatever is
     wrong with it is that function's failure and no one else's."""
     if returned is None:
@@ -226,11 +243,15 @@ def _read_results(returned: Any, n: int, name: str = "the function") -> list[tup
             raise ValueError("not one result per hidden test")
         out = []
         for item in raw:
+            if calls is not None:
+                calls.append(item.get("calls") if isinstance(item, dict) else None)
             if isinstance(item, dict) and "value" in item:
                 out.append(("value", plain.decode(item["value"])))
             elif isinstance(item, dict) and isinstance(item.get("error"), str):
                 raised = item.get("raised")
-                out.append(("error", item["error"][:2000], raised[:2000] if isinstance(raised, str) else None))
+                unasserted = _unasserted(item)
+                out.append(("error", item["error"][:2000], raised[:2000] if isinstance(raised, str) else None,
+                            unasserted))
             else:
                 raise ValueError("a result is neither a value nor an error")
         return out

@@ -12,9 +12,35 @@ from typing import Any
 
 import numpy as np
 
-from ..i18n import _
+from ..i18n import N_, _
 
 RTOL, ATOL = 1e-5, 1e-7
+
+# Hints that state evidence: each is shown only when redoing the slip it names on the right value gives
+# exactly the learner's value (the mistake corpus counts the messages that have one).
+SUMMED = N_(" It is the sum of the right values: np.dot of two vectors, or np.sum, added up what "
+            "should stay elementwise.")
+RECORDED_MORE = N_(" The right values are all in it, in order, with {extra} more: a value is recorded more "
+                   "often than asked.")
+RECORDED_LESS = N_(" Each of its values is one of the right ones, in order, but it lacks {missing}: a value "
+                   "is recorded less often than asked.")
+STOPPED_EARLY = N_(" It is right up to index {index} and holds only 0s from there on: the loop that fills it "
+                   "stops early.")
+RANK1_COLUMN = N_(" It holds the right values as a rank-1 array; make it a column vector with "
+                  ".reshape({rows}, {columns}) or keepdims=True in np.sum.")
+RANK1_ROW = N_(" It holds the right values as a rank-1 array; make it a row vector with .reshape({rows}, "
+               "{columns}) or keepdims=True in np.sum.")
+TRANSPOSED = N_(" It is the transpose of the right value: check the order of the operands or add .T.")
+# (a fact about the shape alone, so not counted as evidence of a slip)
+REVERSED = N_(" Its shape is the right one reversed: check the order of the sizes or of the operands.")
+DIAGONAL = N_(" Its diagonal holds the right values: a column was combined with a row (broadcasting) "
+              "where two columns were meant; check the shapes of the two arrays you combine.")
+ROWS_SUM = N_(" Its rows add up to the right values: it has a column per example where they should be "
+              "summed; did you multiply elementwise (*) where a matrix product (np.dot or @), which also "
+              "sums over the examples, was meant?")
+TRANSPOSE_SQUARE = N_("{label} is the transpose of the correct matrix.")
+EVIDENCE = (SUMMED, RECORDED_MORE, RECORDED_LESS, STOPPED_EARLY, RANK1_COLUMN, RANK1_ROW, TRANSPOSED, DIAGONAL,
+            ROWS_SUM, TRANSPOSE_SQUARE)
 
 
 def is_scalar(x: Any) -> bool:
@@ -68,7 +94,8 @@ def compare(label: str, got: Any, expected: Any, *, reveal: bool = True,
             return [_("{label} should be a list of {n} numbers, but it is {kind}.").format(
                 label=label, n=len(expected), kind=type_name(got))]
         if len(got) != len(expected):
-            return [_("{label} should have {n} values, but it has {got}.").format(label=label, n=len(expected), got=len(got))]
+            return [_("{label} should have {n} values, but it has {got}.").format(
+                label=label, n=len(expected), got=len(got)) + _recorded_evidence(got, expected)]
         if not all(is_scalar(v) for v in got):
             bad = next(i for i, v in enumerate(got) if not is_scalar(v))
             return [_("{label} should be a number, but it is {kind}.").format(label=f"{label}[{bad}]",
@@ -143,10 +170,13 @@ def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
         return [_("{label} should be a numpy array of shape {shape}, but it is {kind}. Wrap it with np.array(...).")
                 .format(label=label, shape=expected.shape, kind=type_name(got))]
     if not isinstance(got, np.ndarray):
+        summed = (is_scalar(got) and expected.size > 1 and expected.dtype.kind in "biuf"
+                  and _agrees(got, np.asarray(expected.sum())))
         return [_("{label} should be a numpy array of shape {shape}, but it is {kind}.").format(
-            label=label, shape=expected.shape, kind=type_name(got))]
+            label=label, shape=expected.shape, kind=type_name(got))
+            + (_(SUMMED) if summed else "")]
     if got.shape != expected.shape:
-        return [_shape_message(label, got.shape, expected.shape)]
+        return [_shape_message(label, got, expected)]
     if got.dtype.kind not in "biuf":
         return [_("{label} should hold numbers, but its dtype is {dtype}.").format(label=label, dtype=got.dtype)]
     g = got.astype(float)
@@ -158,7 +188,7 @@ def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
     if not bad.any():
         return []
     if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(g.T, e, rtol=rtol, atol=atol):
-        return [_("{label} is the transpose of the correct matrix.").format(label=label)]
+        return [_(TRANSPOSE_SQUARE).format(label=label)]
     fields = {"label": label, "count": int(bad.sum()), "size": bad.size}
     hint = ""
     if bad.all():
@@ -167,36 +197,80 @@ def _compare_array(label, got, expected, reveal, rtol, atol) -> list[str]:
             ratios = g[nz] / e[nz]
             if np.allclose(ratios, ratios.flat[0], rtol=1e-4):
                 hint = _ratio_hint(float(ratios.flat[0]), 1.0, reveal)
+    stopped = "" if hint else _stopped_early(g, e, bad)
     if not reveal:
         return [_("{label} is off at {count} of {size} entries, first at index {index}").format(
-            index=_where(bad), **fields) + (hint or _("."))]
+            index=_where(bad), **fields) + (hint or _(".")) + stopped]
     idx = np.unravel_index(np.argmax(np.abs(g - e) * bad), g.shape)
     where = tuple(int(i) for i in idx)
     return [_("{label} is off at {count} of {size} entries; the largest difference is at index {index}: "
               "expected {expected}, got {got}").format(index=where, expected=_fmt(e[idx]), got=_fmt(g[idx]), **fields)
-            + (hint or _("."))]
+            + (hint or _(".")) + stopped]
+
+
+def _recorded_evidence(got: Any, expected: list) -> str:
+    """When a list of numbers (costs) has the wrong length: whether the right values are all in it,
+    in order (recorded too often), or all of its values are right ones (recorded too rarely)."""
+    try:
+        mine = [float(v) for v in got]
+    except (TypeError, ValueError):
+        return ""
+    if len(mine) > len(expected) and _in_order(expected, mine):
+        return _(RECORDED_MORE).format(extra=len(mine) - len(expected))
+    if len(mine) < len(expected) and _in_order(mine, expected):
+        return _(RECORDED_LESS).format(missing=len(expected) - len(mine))
+    return ""
+
+
+def _in_order(short: list, long: list) -> bool:
+    """Every value of ``short`` occurs in ``long``, in the same order (within the checks' tolerance)."""
+    it = iter(long)
+    return bool(short) and all(any(np.isclose(v, w, rtol=RTOL, atol=ATOL) for w in it) for v in short)
+
+
+def _stopped_early(got: np.ndarray, expected: np.ndarray, bad: np.ndarray) -> str:
+    """When the value is right up to some entry and only 0s from there on, where the right one is not:
+    the loop that fills it stopped early."""
+    flat_bad = bad.ravel()
+    first = int(np.argmax(flat_bad))
+    if first == 0 or np.any(got.ravel()[first:]) or not np.any(expected.ravel()[first:]):
+        return ""
+    return _(STOPPED_EARLY).format(index=tuple(int(i) for i in np.unravel_index(first - 1, got.shape)))
 
 
 def _where(mask: np.ndarray) -> tuple[int, ...]:
     return tuple(int(i) for i in np.argwhere(mask)[0])
 
 
-def _shape_message(label, got_shape, expected_shape) -> str:
+def _shape_message(label: str, got: np.ndarray, expected: np.ndarray) -> str:
+    """The wrong shape, and a hint when (and only when) redoing the suspected slip on the right value
+    gives exactly the learner's value: hints state evidence, never a guess."""
     msg = _("{label} has shape {got}, but it should have shape {expected}.").format(
-        label=label, got=got_shape, expected=expected_shape)
-    if len(got_shape) == 1 and len(expected_shape) == 2 and got_shape[0] in expected_shape:
-        advice = (_(" It is a rank-1 array; make it a column vector with .reshape({rows}, {columns}) or keepdims=True "
-                    "in np.sum.") if expected_shape[1] == 1 else
-                  _(" It is a rank-1 array; make it a row vector with .reshape({rows}, {columns}) or keepdims=True "
-                    "in np.sum."))
-        msg += advice.format(rows=expected_shape[0], columns=expected_shape[1])
-    elif tuple(reversed(got_shape)) == tuple(expected_shape):
-        msg += _(" It looks transposed: check the order of the operands or add .T.")
-    elif len(got_shape) == 2 and len(expected_shape) == 2 and got_shape[0] == got_shape[1] == expected_shape[0]:
-        msg += _(" A square result where a vector was expected usually comes from broadcasting a column "
-                 "against a row: check the shapes of the two arrays you combine.")
-    elif (len(got_shape) == 2 and len(expected_shape) == 2 and expected_shape[1] == 1
-          and got_shape[0] == expected_shape[0] and got_shape[1] > 1):
-        msg += _(" It has a column per example: did you multiply elementwise (*) where a matrix product "
-                 "(np.dot or @), which also sums over the examples, was meant?")
-    return msg
+        label=label, got=got.shape, expected=expected.shape)
+    return msg + _shape_evidence(got, expected)
+
+
+def _agrees(a: Any, b: np.ndarray) -> bool:
+    """``a`` (a value recomputed under a hypothesis) holds exactly ``b``'s numbers, in ``b``'s shape."""
+    try:
+        a = np.asarray(a, dtype=float)
+        return a.shape == b.shape and bool(np.allclose(a, b.astype(float), rtol=RTOL, atol=ATOL))
+    except (TypeError, ValueError):
+        return False
+
+
+def _shape_evidence(got: np.ndarray, expected: np.ndarray) -> str:
+    g, e = got.shape, expected.shape
+    if got.dtype.kind not in "biuf" or expected.dtype.kind not in "biuf":
+        return ""
+    if len(g) == 1 and len(e) == 2 and got.size == expected.size and _agrees(got.reshape(e), expected):
+        return (_(RANK1_COLUMN) if e[1] == 1 else
+                _(RANK1_ROW)).format(rows=e[0], columns=e[1])
+    if len(g) == 2 and tuple(reversed(g)) == tuple(e):
+        return _(TRANSPOSED) if _agrees(got.T, expected) else _(REVERSED)
+    if len(g) == 2 and len(e) == 2 and e[1] == 1 and g == (e[0], e[0]) and _agrees(np.diag(got)[:, None], expected):
+        return _(DIAGONAL)
+    if (len(g) == 2 and len(e) == 2 and e[1] == 1 and g[0] == e[0] and g[1] > 1
+            and _agrees(got.sum(axis=1, keepdims=True), expected)):
+        return _(ROWS_SUM)
+    return ""

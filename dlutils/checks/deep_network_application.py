@@ -127,7 +127,7 @@ EXERCISES = {e.name: e for e in [
                                    "update_parameters": _update_parameters},
              stand_ins=_STAND_INS, stand_ins_fields={
                  "names": "initialize_parameters, linear_activation_forward, compute_cost, linear_activation_backward",
-                 "last": "update_parameters"}),
+                 "last": "update_parameters"}, wires=True),
     Exercise("L_layer_model", returns=("parameters", "costs"),
              depends=("initialize_parameters_deep", "L_model_forward", "compute_cost", "L_model_backward",
                       "update_parameters"),
@@ -136,7 +136,7 @@ EXERCISES = {e.name: e for e in [
                                    "L_model_backward": _L_model_backward, "update_parameters": _update_parameters},
              stand_ins=_STAND_INS, stand_ins_fields={
                  "names": "initialize_parameters_deep, L_model_forward, compute_cost, L_model_backward",
-                 "last": "update_parameters"}),
+                 "last": "update_parameters"}, wires=True),
 ]}
 
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..display import error_lines
 from ..i18n import N_, _
-from . import plain
+from . import plain, wiring
 from .compare import compare, is_scalar
 from .runner import SEED, CallFailed, call, loops_over_examples
 
@@ -61,6 +61,10 @@ class Exercise:
     varies: labels of parts drawn at random, which must differ between two cases with the same
         inputs and different seeds (``runner.SEED``): a function that seeds the generator itself
         would return the same draw whatever the caller's random state.
+    wires: the function's job is to wire the blocks it depends on (a model's training loop, a forward
+        pass over the layers), as the notebook asks: a failing test also says where its calls of the
+        blocks first depart from the reference's (``wiring``). Functions that merely may call a
+        helper (a sigmoid they could as well write inline) do not.
     """
     name: str
     returns: tuple[str, ...]
@@ -71,19 +75,21 @@ class Exercise:
     examples_axis: Mapping[str, int] = field(default_factory=dict)
     comparators: Mapping[str, Callable[..., list[str]]] = field(default_factory=dict)
     varies: tuple[str, ...] = ()
+    wires: bool = False
 
     def stand_ins_text(self) -> str:
         """The ``stand_ins`` phrase in the language in use."""
         return _(self.stand_ins).format(**self.stand_ins_fields)
 
     def judge(self, got: Any, expected: Any, *, reveal: bool = True,
-              mistakes: Sequence[Mapping[str, Any]] = ()) -> list[str]:
+              mistakes: Sequence[Mapping[str, Any]] = (), calls: str | None = None) -> list[str]:
         """Messages saying how ``got`` differs from ``expected`` (empty: correct)."""
-        parts = self.judge_parts(got, expected, reveal=reveal, mistakes=mistakes)
+        parts = self.judge_parts(got, expected, reveal=reveal, mistakes=mistakes, calls=calls)
         return list(dict.fromkeys(m for _, messages in parts for m in messages))
 
     def judge_parts(self, got: Any, expected: Any, *, reveal: bool = True,
-                    mistakes: Sequence[Mapping[str, Any]] = ()) -> list[tuple[str, list[str]]]:
+                    mistakes: Sequence[Mapping[str, Any]] = (), calls: str | None = None
+                    ) -> list[tuple[str, list[str]]]:
         """One ``(label, messages)`` per separately scored part of the result (partial credit).
 
         The parts are the returned values, with dicts split by key: ``propagate`` has the parts
@@ -92,6 +98,8 @@ class Exercise:
 
         ``mistakes`` are known mistakes' outputs on the same inputs (``{"says", "output"}``): a
         failing part that equals a mistake's output there is named by that mistake's ``says``.
+        ``calls`` is the digest of the learner's record of calls to the blocks (``wiring.digest``):
+        a mistake that has one (``"calls"``) is named only when the two are the same.
         """
         labels = self.part_labels(expected)
         structure = self._structure(got)
@@ -111,28 +119,53 @@ class Exercise:
                     wanted = expected if len(self.returns) == 1 else expected[self.returns.index(returned)]
                     parts.append((label, compare(returned, value, wanted, reveal=reveal)[:1]))
         out = []
+        mistakes = [m for m in mistakes if _same_calls(m, calls)]
+        chosen = self._explaining(got, expected, mine, want, mistakes, structure, parts)
         for label, messages in parts:
-            diagnosis = self._diagnosis(label, got, expected, mine, want, mistakes, structure) if messages else ""
+            diagnosis = names_mistake(chosen[label]) if label in chosen else ""
             out.append((label, messages[:-1] + [f"{messages[-1]} {diagnosis}"] if diagnosis else messages))
         return out
 
-    def _diagnosis(self, label: str, got: Any, expected: Any, mine: dict, want: dict, mistakes,
-                   structure: list[str]) -> str:
-        """A sentence naming the known mistake that produces exactly what the learner returned
-        (``mine``, ``want``: the learner's and the expected result split into parts)."""
+    def _explaining(self, got: Any, expected: Any, mine: dict, want: dict, mistakes, structure: list[str],
+                    parts: list[tuple[str, list[str]]]) -> dict[str, Mapping[str, Any]]:
+        """Failing part label -> the known mistake that produces exactly what the learner returned there
+        (``mine``, ``want``: the learner's and the expected result split into parts).
+
+        A mistake is named only where the evidence supports it: it must reproduce the learner's value
+        of that part. A mistake that the parts the learner got right also agree with (it would have
+        spoiled none of them) is preferred; when several fit, the one that reproduces the most failing
+        parts wins: the most specific. Only when no such mistake fits may one that is contradicted by
+        a right part be named (the learner made part of it: dW1 not divided by m where the mistake
+        divides neither dW1 nor dW2), and then only that one, so that two sentences never contradict
+        each other."""
+        failing = [label for label, messages in parts if messages]
+        right = [label for label, messages in parts if not messages and label not in self.comparators]
+        candidates = []
         for mistake in mistakes:
             if "output" not in mistake:  # a mistake that raises: see error_message
                 continue
             out = mistake["output"]
-            if structure or label not in mine:  # a wrong form, or a missing part: only a mistake's whole
-                hit = _same(got, out)               # result can explain it
+            if structure:  # a wrong form: only a mistake's whole result can explain it
+                explained, contradicted = (failing if _same(got, out) else []), False
             else:
                 theirs = {} if self._structure(out) else self.split(out, expected)
-                hit = (label in mine and label in theirs and _same(mine[label], theirs[label])
-                       and not _same(theirs[label], want[label]))
-            if hit:
-                return names_mistake(mistake)
-        return ""
+                contradicted = any(label not in theirs or not _same(theirs[label], want[label]) for label in right)
+                explained = [label for label in failing
+                             if (label in mine and label in theirs and _same(mine[label], theirs[label])
+                                 and not _same(theirs[label], want[label]))
+                             or (label not in mine and _same(got, out))]  # a missing part: only the whole
+            if explained:
+                candidates.append((contradicted, mistake, set(explained)))
+        candidates.sort(key=lambda c: (c[0], -len(c[2])))  # stable: catalogue order among equals
+        if candidates and candidates[0][0]:  # only contradicted ones: the best alone
+            candidates = candidates[:1]
+        chosen: dict[str, Mapping[str, Any]] = {}
+        for contradicted, mistake, explained in candidates:
+            if contradicted and chosen:
+                break
+            for label in explained:
+                chosen.setdefault(label, mistake)
+        return chosen
 
     def part_labels(self, expected: Any) -> list[str]:
         """Labels of the separately scored parts for a result shaped like ``expected``."""
@@ -188,14 +221,49 @@ class Exercise:
                 name=self.name, n=len(self.returns), wanted=wanted, got=len(got))]
         return []
 
-    @staticmethod
-    def error_message(message: str, raised: str | None, mistakes: Sequence[Mapping[str, Any]] = ()) -> str:
+    def error_message(self, message: str, raised: str | None, mistakes: Sequence[Mapping[str, Any]] = (),
+                      unasserted: Sequence[Any] | None = None, expected: Any = None, reveal: bool = True,
+                      calls: str | None = None) -> str:
         """``message`` about an error the learner's function raised, naming the known mistake
-        that raises the very same error on the same inputs, if there is one."""
+        that raises the very same error on the same inputs, if there is one. When an assert stopped
+        the function, ``unasserted`` is ``(value,)``, what it returns without its asserts: the value
+        the assert stopped is then judged like any other, so its mistake is named all the same.
+        ``calls``: as for ``judge_parts``."""
+        mistakes = [m for m in mistakes if _same_calls(m, calls)]
         for mistake in mistakes:
             if raised and mistake.get("raises") == raised:
                 return f"{message} {names_mistake(mistake)}"
+        if unasserted is not None and len(unasserted) == 1 and expected is not None:
+            return f"{message} {self._unasserted(unasserted[0], expected, mistakes, reveal)}"
         return message
+
+    def _unasserted(self, value: Any, expected: Any, mistakes: Sequence[Mapping[str, Any]], reveal: bool) -> str:
+        """What is wrong with the value an assert stopped: the known mistake it is, or else the first
+        problem a check finds in it."""
+        try:
+            problems = [m for _label, messages in self.judge_parts(value, expected, reveal=reveal, mistakes=mistakes)
+                        for m in messages]
+        except Exception:  # noqa: BLE001 - a value that cannot even be compared: the assert said enough
+            return ""
+        named = next((names_mistake(m) for m in mistakes if any(names_mistake(m) in p for p in problems)), "")
+        if named:
+            return named
+        if not problems:
+            return _("Run without its asserts, it returns the right values: the assert itself is wrong; restore "
+                     "the one the notebook gives.")
+        return _("Run without its asserts: {problem}").format(problem=problems[0])
+
+    def with_wiring(self, problems: list[str], record: Mapping[str, Any] | None,
+                    reference: Mapping[str, Any] | None, finished: bool) -> list[str]:
+        """``problems`` of a failing test, the last one followed by where the learner's calls of the
+        blocks first depart from the reference's (``wiring``), when the function wires blocks and no
+        problem already names a known mistake."""
+        if not (self.wires and problems and record is not None and reference):
+            return problems
+        if any(_(KNOWN_MISTAKE).split("{", 1)[0] in p for p in problems):
+            return problems
+        sentence = wiring.diagnose(record, reference, finished)
+        return problems[:-1] + [f"{problems[-1]} {sentence}"] if sentence else problems
 
     def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
         """``inputs`` with every example-indexed input tiled ``factor`` times along its examples axis."""
@@ -205,6 +273,11 @@ class Exercise:
             reps[axis] = factor
             out[key] = np.tile(inputs[key], reps)
         return out
+
+
+def _same_calls(mistake: Mapping[str, Any], calls: str | None) -> bool:
+    """False when the mistake's calls of the blocks and the learner's are both known and differ."""
+    return calls is None or "calls" not in mistake or mistake["calls"] == calls
 
 
 def _without_seed(inputs: Mapping[str, Any]) -> str:
@@ -284,13 +357,17 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
 
     gots = []
     for i, case in enumerate(cases, start=1):
+        record: dict | None = {} if exercise.wires else None
         try:
-            got = call(exercise.name, fn, case["inputs"], stubs)
+            got = call(exercise.name, fn, case["inputs"], stubs, record)
         except CallFailed as e:
-            raise failed(i, [exercise.error_message(str(e), e.raised, case.get("mistakes", ()))]) from None
-        problems = exercise.judge(got, case["expected"], mistakes=case.get("mistakes", ()))
+            problems = [exercise.error_message(str(e), e.raised, case.get("mistakes", ()), e.unasserted,
+                                               case["expected"], calls=wiring.digest(record))]
+            raise failed(i, exercise.with_wiring(problems, record, case.get("calls"), finished=False)) from None
+        problems = exercise.judge(got, case["expected"], mistakes=case.get("mistakes", ()),
+                                  calls=wiring.digest(record))
         if problems:
-            raise failed(i, problems)
+            raise failed(i, exercise.with_wiring(problems, record, case.get("calls"), finished=True))
         gots.append(got)
     for j, messages in exercise.same_draws([c["inputs"] for c in cases], gots,
                                            [c["expected"] for c in cases]).items():

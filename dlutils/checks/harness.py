@@ -37,12 +37,13 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
             results.append({"error": _("{name} is not defined when its grade cell runs: did the cell that defines "
                                        "it run without errors, and is it spelled {name}?").format(name=name)})
             continue
+        record: dict | None = {} if exercise.wires else None  # how it wires its blocks (wiring)
         try:
-            value = call(name, namespace[name], inputs, exercise.public_stubs())
+            value = call(name, namespace[name], inputs, exercise.public_stubs(), record)
         except CallFailed as e:
-            results.append({"error": str(e), "raised": e.raised})
+            results.append({"error": str(e), "raised": e.raised, **_unasserted(e), **_calls(record)})
             continue
-        results.append(_encoded(name, value))
+        results.append({**_encoded(name, value), **_calls(record)})
     text = json.dumps(results)
     try:
         _write(results_path, text)
@@ -50,6 +51,19 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
         error = _("{name} returned far more data than could be sent back ({size:,} bytes of JSON: {why}); check the "
                   "shapes of what it returns.").format(name=name, size=len(text), why=e.strerror)
         _write(results_path, json.dumps([{"error": error}] * len(cases)))
+
+
+def _unasserted(failed: CallFailed) -> dict:
+    """``{"unasserted": plain JSON}``: what the function returns without the assert that stopped it, when
+    there is such a value and it can be sent back (else nothing)."""
+    if failed.unasserted is None:
+        return {}
+    encoded = _encoded("", failed.unasserted[0])
+    return {"unasserted": encoded["value"]} if "value" in encoded else {}
+
+
+def _calls(record: dict | None) -> dict:
+    return {"calls": record} if record else {}
 
 
 def _write(path: str, text: str) -> None:

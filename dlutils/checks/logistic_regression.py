@@ -65,14 +65,14 @@ EXERCISES = {e.name: e for e in [
     Exercise("optimize", returns=("params", "grads", "costs"), depends=("propagate",),
              public_stubs=lambda: {"propagate": _bowl_propagate},
              stand_ins=N_("a stand-in propagate (the cost of a quadratic bowl with its minimum at w = {w}, b = {b})"),
-             stand_ins_fields={"w": W_STAR_VALUE, "b": B_STAR}),
+             stand_ins_fields={"w": W_STAR_VALUE, "b": B_STAR}, wires=True),
     Exercise("predict", returns=("Y_prediction",), depends=("sigmoid",),
              public_stubs=lambda: {"sigmoid": logistic}, examples_axis={"X": 1}),
     Exercise("model", returns=("d",), depends=("initialize_with_zeros", "optimize", "predict"),
              public_stubs=lambda: {"initialize_with_zeros": _marker_initialize,
                                    "optimize": _marker_optimize, "predict": _marker_predict},
              stand_ins=N_("recording stand-ins for initialize_with_zeros, optimize and predict (they return marker "
-                          "values that show which arguments model passed, not trained parameters)")),
+                          "values that show which arguments model passed, not trained parameters)"), wires=True),
 ]}
 
 

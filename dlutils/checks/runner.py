@@ -7,7 +7,9 @@ it depends on temporarily replaced by stand-ins (so a bug in ``propagate`` never
 from __future__ import annotations
 
 import copy
+import inspect
 import sys
+import textwrap
 import traceback
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -15,12 +17,14 @@ from typing import Any
 import numpy as np
 
 from ..i18n import N_, _
+from . import operands, wiring
 
 _MISSING = object()
 # An input under this key is not passed to the function: numpy's global (legacy) random generator is
 # seeded with it for the call, as the course seeds before calling a random initialization.
 SEED = "__seed__"
 _ACTIVE: dict[int, int] = {}  # id of each stand-in installed by a running call -> how many calls installed it
+_RECORDERS: list[wiring.Recorder] = []  # the record of the innermost running call that keeps one (see wiring)
 
 
 # What a call of a function still raising NotImplementedError (the release's placeholder) fails with,
@@ -35,9 +39,13 @@ class CallFailed(Exception):
     ``raised`` is the exception the function raised, as ``"Type: message"`` (None when it did not
     run at all), so a known mistake that raises the same error on the same inputs can be named."""
 
-    def __init__(self, message: str, raised: str | None = None):
+    def __init__(self, message: str, raised: str | None = None, unasserted: Any = None):
         super().__init__(message)
         self.raised = raised
+        # When an assert in the function failed: what the function returns with its asserts left out
+        # (a one-element tuple, None when it fails without them too), so the value the assert stopped
+        # can still be diagnosed.
+        self.unasserted = unasserted
 
 
 class StandInOutsideCheck(RuntimeError):
@@ -58,7 +66,12 @@ class StandIn:
         if id(self) not in _ACTIVE:
             raise StandInOutsideCheck(_("this is the checks' stand-in for {name}, which works only inside the check "
                                         "of another function; write your own {name}").format(name=self.__name__))
-        return self._fn(*args, **kwargs)
+        recorder = _RECORDERS[-1] if _RECORDERS else None
+        index = recorder.record(self.__name__, self._fn, args, kwargs) if recorder else None
+        out = self._fn(*args, **kwargs)
+        if recorder:
+            recorder.returned(index, out)
+        return out
 
     def __repr__(self) -> str:
         return f"<stand-in for {self.__name__}>"
@@ -69,11 +82,14 @@ def stand_in(name: str) -> Callable[[Callable], StandIn]:
     return lambda fn: StandIn(fn, name)
 
 
-def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Callable] | None = None) -> Any:
+def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Callable] | None = None,
+         record: dict | None = None) -> Any:
     """Return ``fn(**deepcopy(inputs))`` with ``stubs`` patched into ``fn``'s module globals.
 
     With ``inputs[SEED]``, numpy's global random state is seeded with it for the call and restored
-    afterwards, so a check never changes the random numbers the rest of the notebook draws."""
+    afterwards, so a check never changes the random numbers the rest of the notebook draws.
+    With ``record`` (a dict), it is filled with the record of the stand-ins' calls (``wiring``), also
+    when the function raises."""
     if not callable(fn):
         raise CallFailed(_("{name} should be a function, but it is {type}. Did you overwrite it? Re-run the cell "
                            "that defines {name}.").format(name=name, type=type(fn).__name__))
@@ -86,19 +102,30 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
     namespace.update(stubs)
     for stub in stubs.values():
         _ACTIVE[id(stub)] = _ACTIVE.get(id(stub), 0) + 1
+    arguments = copy.deepcopy(inputs)
+    recorder = wiring.Recorder(arguments) if record is not None else None
+    if recorder:
+        _RECORDERS.append(recorder)
     try:
         if seed is not None:
             np.random.seed(seed)
-        return fn(**copy.deepcopy(inputs))
+        return fn(**arguments)
     except NotImplementedError:
         raise CallFailed(_(NOT_IMPLEMENTED).format(name=name), UNANSWERED) from None
     except RecursionError:
         raise CallFailed(_("{name} calls itself without end (RecursionError).").format(name=name)) from None
     except Exception as e:  # any bug in the learner's code becomes a message
         raised = f"{type(e).__name__}: {e}"
-        raise CallFailed(_("{name} raised {raised}").format(name=name, raised=raised) + _where_in(fn, e),
-                         raised) from None
+        if recorder in _RECORDERS:  # the record is of the call that failed, not of the one without asserts
+            _RECORDERS.remove(recorder)
+        unasserted = _without_asserts(fn, inputs, seed) if isinstance(e, AssertionError) else None
+        raise CallFailed(_("{name} raised {raised}").format(name=name, raised=raised) + _where_in(fn, e)
+                         + operands.explain(fn, e), raised, unasserted) from None
     finally:
+        if recorder:
+            if recorder in _RECORDERS:
+                _RECORDERS.remove(recorder)
+            record.update(recorder.plain())
         if saved_state is not None:
             np.random.set_state(saved_state)
         for stub in stubs.values():
@@ -110,6 +137,21 @@ def call(name: str, fn: Any, inputs: Mapping[str, Any], stubs: Mapping[str, Call
                 namespace.pop(k, None)
             else:
                 namespace[k] = v
+
+
+def _without_asserts(fn: Any, inputs: Mapping[str, Any], seed: int | None) -> tuple[Any] | None:
+    """``(value,)``: what ``fn`` returns on ``inputs`` when its own asserts are left out (compiled again
+    from its source with ``optimize=1``, in its own module's globals), or None when it cannot be
+    compiled again or fails without them too. Called inside ``call``, with its stand-ins in place."""
+    try:
+        source = textwrap.dedent(inspect.getsource(fn))
+        scope: dict[str, Any] = {}
+        exec(compile(source, fn.__code__.co_filename, "exec", optimize=1), fn.__globals__, scope)
+        if seed is not None:
+            np.random.seed(seed)
+        return (scope[fn.__name__](**copy.deepcopy(inputs)),)
+    except Exception:  # noqa: BLE001 - the assert's own message stands
+        return None
 
 
 def _where_in(fn: Any, error: BaseException) -> str:

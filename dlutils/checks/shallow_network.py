@@ -103,11 +103,11 @@ EXERCISES = {e.name: e for e in [
              stand_ins=N_("stand-ins for layer_sizes (which reports n_h = {n_h}), initialize_parameters (fixed, "
                           "non-random weights) and forward_propagation, compute_cost, backward_propagation and "
                           "update_parameters (written independently of yours)"),
-             stand_ins_fields={"n_h": MARKER_N_H}),
+             stand_ins_fields={"n_h": MARKER_N_H}, wires=True),
     Exercise("predict", returns=("predictions",), depends=("forward_propagation",),
              public_stubs=lambda: {"sigmoid": logistic, "forward_propagation": _forward},
              stand_ins=CORRECT_STAND_IN, stand_ins_fields={"name": "forward_propagation"},
-             examples_axis={"X": 1}),
+             examples_axis={"X": 1}, wires=True),
 ]}
 
 

@@ -5,7 +5,9 @@ notebook would, with the entry replacing one of them); then every exercise is ju
 tests (``autograder.hidden``, several seeds) and its public check. Counted per assignment:
 - detected: wrong entries that lose points in the hidden tests, per seed;
 - named: wrong entries whose hidden feedback names a known mistake ("This matches a known mistake");
-  and, separately, those whose feedback is an error pointing at the learner's line;
+  explained: named, or explained by the operands of the error, by a hint backed by evidence or by where
+  the calls of the blocks depart from the reference's (see EXPLAINED); and, separately,
+  those whose feedback is an error pointing at the learner's line;
 - right entries that lose a point anywhere, and points lost by exercises other than the entry's.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import importlib
 import io
 import linecache
 import math
+import re
 import textwrap
 import warnings
 from dataclasses import dataclass, field
@@ -27,12 +30,18 @@ import numpy as np
 from autograder import hidden
 from autograder.course import samples
 from autograder.course.registry import ASSIGNMENTS
-from dlutils.checks import CheckFailed
+from dlutils.checks import CheckFailed, compare, operands, wiring
 from dlutils.checks.exercise import run_public_check
 
 from .kinds import Right, Wrong
 
 NAMED = "This matches a known mistake"
+# What explains a wrong answer without naming a catalogued mistake, each by its longest stretch of fixed
+# text: an error explained by its operands (dlutils.checks.operands), a hint backed by evidence
+# (compare.EVIDENCE), where the calls of the blocks depart from the reference's (wiring), a whole number
+# returned unchanged whatever the inputs (hidden.CONSTANT).
+EXPLAINED = [max(re.split(r"\{[^}]*\}", m), key=len).strip()
+             for m in (*operands.EXPLANATIONS, *compare.EVIDENCE, *wiring.WIRING, hidden.CONSTANT)]
 
 
 # The corpora: ours (written with the known-mistake catalogues in mind), and one written independently,
@@ -94,6 +103,11 @@ class Outcome:
         return NAMED in self.messages
 
     @property
+    def explained(self) -> bool:
+        """Named, or explained: by its operands, by a hint backed by evidence, or by its wiring."""
+        return self.named or any(marker in self.messages for marker in EXPLAINED)
+
+    @property
     def points_at_line(self) -> bool:
         return " (line " in self.messages and " raised " in self.messages
 
@@ -146,6 +160,10 @@ class Report:
         return sum(1 for o in self.wrong if NAMED in o.public) / len(self.wrong)
 
     @property
+    def explained_share(self) -> float:
+        return sum(1 for o in self.wrong if o.explained) / len(self.wrong)
+
+    @property
     def specific_share(self) -> float:
         return sum(1 for o in self.wrong if o.named or o.points_at_line) / len(self.wrong)
 
@@ -163,7 +181,8 @@ class Report:
                 f"seeds {self.seeds[0]}..{self.seeds[-1]}\n"
                 f"  detected by hidden tests: {min(detected):.0%} (worst seed) to {max(detected):.0%} (best seed)\n"
                 f"  named by a known-mistake message: hidden {self.named_share:.0%}, public "
-                f"{self.named_public_share:.0%}; named or an error at the learner's line: {self.specific_share:.0%}\n"
+                f"{self.named_public_share:.0%}; named or explained: {self.explained_share:.0%}; "
+                f"named or an error at the learner's line: {self.specific_share:.0%}\n"
                 f"  correct variants losing a point: {len(self.right_losing)}; entries costing points in other "
                 f"functions: {len(self.collateral)}")
 

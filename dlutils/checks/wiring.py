@@ -1,0 +1,245 @@
+"""How a function wires the blocks it calls: a record of its calls to the checks' stand-ins, and the
+first difference between a learner's record and the reference's on the same inputs.
+
+A composite function (``nn_model``, ``L_layer_model``, ``optimize``, ``L_model_backward``, ...) is
+judged with stand-ins in place of the exercise functions it calls (``runner.stand_in``). While a
+:class:`Recorder` is active, every stand-in call is written down as the block's name and, for each
+of its parameters (defaults included), where the value passed came from: an input of the test
+(``in:X``, ``in:layers_dims[1]``), something an earlier call of a block returned (named by the block
+and its call number: ``out:L_model_forward#3``, part of it: ``out:L_model_forward#3[1]``,
+``out:initialize_parameters#1['W1']``), or neither (``?``). Values are recognised by their contents
+(a fingerprint), so a copy counts as the value it copies.
+
+The record is plain data (it travels from the sandbox like a returned value). :func:`diagnose`,
+run on the grader's side, compares it with the reference's record and says in one sentence where
+the learner's wiring first departs from it: a block called in another order or another number of
+times, an argument taken from the wrong place, two arguments swapped. Calls that are the same in
+both, in whatever order (two predictions made test first or train first), are no difference. It
+says what the calls were, never a value.
+"""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..i18n import N_, _
+
+MAX_CALLS = 400     # calls recorded per test (more are counted, not recorded)
+MAX_DEPTH = 2       # parts of inputs and outputs named as origins: out:3[1][0]
+OTHER = "?"
+
+# The sentences a wiring diagnosis says (the mistake corpus counts the messages that have one).
+ORDER = N_("The blocks are not called as in the reference: call {k} is {got}, where the reference calls {want} "
+           "(the calls before it agree).")
+NONE = N_("None of the blocks is called, where the reference calls {want} first.")
+FEWER = N_("The blocks are not called as in the reference: after call {k}, yours calls no more blocks, where the "
+           "reference goes on with {want}.")
+MORE = N_("The blocks are not called as in the reference: after the reference's last call (call {k}), yours goes on "
+          "with {got}.")
+COUNTS = N_("Calls per block: yours {got}; the reference {want}.")
+ARGUMENT = N_("Call {k}, {call}, is given {got} as {parameter}, where the reference passes {want}.")
+SWAPPED = N_("Call {k}, {call}, is given its arguments {first} and {second} the other way round.")
+WIRING = (ORDER, NONE, FEWER, MORE, ARGUMENT, SWAPPED)
+
+
+def fingerprint(value: Any, depth: int = 0) -> str | None:
+    """A digest of ``value``'s contents (arrays by dtype, shape and bytes; containers by their items),
+    or None for values that are not data."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind not in "biuf":
+            return None
+        data = np.ascontiguousarray(value)
+        digest = hashlib.blake2b(data.tobytes(), digest_size=12)
+        digest.update(repr((data.dtype.str, data.shape)).encode())
+        return "a" + digest.hexdigest()
+    if isinstance(value, (bool, int, float, str, np.generic)):
+        return f"{type(value).__name__}:{value!r}"
+    if depth > 4:
+        return None
+    if isinstance(value, (tuple, list)):
+        parts = [fingerprint(v, depth + 1) for v in value]
+        return None if None in parts else hashlib.blake2b(repr((type(value).__name__, parts)).encode(),
+                                                          digest_size=12).hexdigest()
+    if isinstance(value, dict):
+        parts = [(repr(k), fingerprint(v, depth + 1)) for k, v in value.items()]
+        return None if any(p is None for _k, p in parts) else hashlib.blake2b(repr(("dict", parts)).encode(),
+                                                                             digest_size=12).hexdigest()
+    return None
+
+
+class Recorder:
+    """Writes down each stand-in call while a check calls the learner's (or the reference's) function."""
+
+    def __init__(self, inputs: Mapping[str, Any]):
+        self.origins: dict[str, str] = {}
+        self.calls: list[list] = []     # [name, [[parameter, origin], ...]]
+        self.counts: Counter = Counter()
+        for key, value in inputs.items():
+            self._register(f"in:{key}", value, 0)
+
+    def _register(self, origin: str, value: Any, depth: int) -> None:
+        digest = fingerprint(value)
+        if digest is not None and not _is_small_number(value):
+            self.origins.setdefault(digest, origin)
+        if digest is not None and _is_small_number(value) and origin.startswith("in:"):
+            self.origins.setdefault(digest, origin)  # sizes and rates: only where the test gives them
+        if depth >= MAX_DEPTH:
+            return
+        if isinstance(value, (tuple, list)):
+            for i, v in enumerate(value):
+                self._register(f"{origin}[{i}]", v, depth + 1)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                self._register(f"{origin}[{k!r}]", v, depth + 1)
+
+    def record(self, name: str, fn: Any, args: tuple, kwargs: dict) -> str | None:
+        """Write down a call of the stand-in ``name`` (``fn``: the function it runs); the origin of what
+        it returns (``out:name#n``), or None past ``MAX_CALLS``."""
+        self.counts[name] += 1
+        if len(self.calls) >= MAX_CALLS:
+            return None
+        try:
+            bound = inspect.signature(fn).bind(*args, **kwargs)
+            bound.apply_defaults()  # f(x) and f(x, lr=default) are the same call
+            named = list(bound.arguments.items())
+        except (TypeError, ValueError):  # a call the function would refuse: it raises next anyway
+            named = [(str(i), a) for i, a in enumerate(args)] + list(kwargs.items())
+        self.calls.append([name, [[p, self.origin(v)] for p, v in named]])
+        return f"out:{name}#{self.counts[name]}"
+
+    def returned(self, origin: str | None, value: Any) -> None:
+        if origin is not None:
+            self._register(origin, value, 0)
+
+    def origin(self, value: Any) -> str:
+        digest = fingerprint(value)
+        return self.origins.get(digest, OTHER) if digest is not None else OTHER
+
+    def plain(self) -> dict:
+        """The record as plain data: ``{"calls": [...], "counts": {name: n}}``."""
+        return {"calls": self.calls, "counts": dict(self.counts)}
+
+
+def _is_small_number(value: Any) -> bool:
+    """Whole numbers and floats recur everywhere (1, 0.5): named as origins only where the test gives them."""
+    return isinstance(value, (bool, int, float, np.generic))
+
+
+def digest(record: Mapping[str, Any] | None) -> str | None:
+    """A short digest of a whole record (equal records, equal digests): what a known mistake's record
+    is kept as, to tell mistakes that return the same value by the way they got there."""
+    if record is None:
+        return None
+    calls = sorted(json.dumps(c) for c in record["calls"])  # in whatever order: see _unmatched
+    text = json.dumps([calls, sorted(record["counts"].items())])
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def valid(record: Any, names: Sequence[str]) -> dict | None:
+    """``record`` if it is a well-formed record of calls to ``names`` (it may come from the sandbox:
+    anything else is None, and no diagnosis is made)."""
+    if not isinstance(record, dict) or not isinstance(record.get("calls"), list) or not isinstance(
+            record.get("counts"), dict) or len(record["calls"]) > MAX_CALLS:
+        return None
+    for call in record["calls"]:
+        if not (isinstance(call, list) and len(call) == 2 and call[0] in names and isinstance(call[1], list)
+                and len(call[1]) <= 16 and all(isinstance(a, list) and len(a) == 2 and all(
+                    isinstance(x, str) and len(x) <= 200 for x in a) for a in call[1])):
+            return None
+    if not all(k in names and isinstance(v, int) and v >= 0 for k, v in record["counts"].items()):
+        return None
+    return record
+
+
+def diagnose(mine: Mapping[str, Any], reference: Mapping[str, Any], finished: bool = True) -> str:
+    """The first place where the learner's calls depart from the reference's, as a sentence ("" when
+    they agree as far as both were recorded). ``finished``: the learner's function returned (when it
+    raised, its calls stop there, and the error says why)."""
+    ours, theirs = mine["calls"], reference["calls"]
+    extra, missing = _unmatched(ours, theirs), _unmatched(theirs, ours)
+    for k, (call, want) in enumerate(zip(ours, theirs), start=1):
+        if call == want or (k - 1 not in extra and k - 1 not in missing):
+            continue  # the same call, or one the other makes too, elsewhere: only its order differs
+        if call[0] != want[0]:
+            return _(ORDER).format(k=k, got=_block(call[0], ours, k), want=_block(want[0], theirs, k)) + _counts(
+                mine, reference)
+        sentence = _arguments(k, call, want, ours)
+        if sentence:
+            return sentence
+    n = min(len(ours), len(theirs))
+    complete = sum(mine["counts"].values()) == len(ours) and sum(reference["counts"].values()) == len(theirs)
+    if not finished:
+        return ""
+    if complete and not ours and theirs:
+        return _(NONE).format(want=_block(theirs[0][0], theirs, 1)) + _counts(mine, reference)
+    if complete and len(ours) < len(theirs):
+        return _(FEWER).format(k=n, want=_block(theirs[n][0], theirs, n + 1)) + _counts(mine, reference)
+    if complete and len(ours) > len(theirs):
+        return _(MORE).format(k=n, got=_block(ours[n][0], ours, n + 1)) + _counts(mine, reference)
+    return ""
+
+
+def _unmatched(calls: list, others: list) -> set[int]:
+    """Indices of ``calls`` that ``others`` does not make as well (as many times)."""
+    left = Counter(json.dumps(c) for c in others)
+    out = set()
+    for i, c in enumerate(calls):
+        key = json.dumps(c)
+        if left[key]:
+            left[key] -= 1
+        else:
+            out.add(i)
+    return out
+
+
+def _arguments(k: int, call: list, want: list, ours: list) -> str:
+    got = dict(map(tuple, call[1]))
+    wanted = dict(map(tuple, want[1]))
+    differ = [p for p in wanted if got.get(p) != wanted[p]]
+    if not differ:
+        return ""
+    where = _block(call[0], ours, k)
+    if len(differ) == 2:
+        a, b = differ
+        if got.get(a) == wanted[b] and got.get(b) == wanted[a]:
+            return _(SWAPPED).format(k=k, call=where, first=f"`{a}`", second=f"`{b}`")
+    p = differ[0]
+    return _(ARGUMENT).format(k=k, call=where, parameter=f"`{p}`", got=_origin(got.get(p, OTHER)),
+                              want=_origin(wanted[p]))
+
+
+def _block(name: str, calls: list, k: int) -> str:
+    """"`L_model_forward` (its call 3)": the k-th call overall is the n-th call of that block."""
+    n = sum(1 for c in calls[:k - 1] if c[0] == name) + 1
+    return _("`{name}` (its call {n})").format(name=name, n=n)
+
+
+def _origin(origin: str) -> str:
+    """Where a value came from, in words."""
+    if origin.startswith("in:"):
+        return _("the input `{name}`").format(name=origin[3:])
+    if origin.startswith("out:") and "#" in origin:
+        name, rest = origin[4:].split("#", 1)
+        n, _bracket, path = rest.partition("[")
+        if path:
+            return _("part {path} of what `{name}` returned in its call {n}").format(path=f"`[{path}`", name=name, n=n)
+        return _("what `{name}` returned in its call {n}").format(name=name, n=n)
+    return _("a value made otherwise (not an input, nor anything a block returned)")
+
+
+def _counts(mine: Mapping[str, Any], reference: Mapping[str, Any]) -> str:
+    """" Calls per block: yours `f` ×79; the reference `f` ×1." for the blocks called a different number
+    of times."""
+    names = [n for n in dict.fromkeys([*reference["counts"], *mine["counts"]])
+             if mine["counts"].get(n, 0) != reference["counts"].get(n, 0)]
+    if not names:
+        return ""
+    def listed(counts):
+        return ", ".join(f"`{n}` ×{counts.get(n, 0)}" for n in names)
+    return " " + _(COUNTS).format(got=listed(mine["counts"]), want=listed(reference["counts"]))

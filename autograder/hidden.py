@@ -83,11 +83,14 @@ def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, 
     return out
 
 
-def mistake_outputs(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]]) -> list[list[dict]]:
-    """Per case, what each known mistake of ``name`` returns there (see autograder.course.known_mistakes)."""
+def mistake_outputs(assignment_id: str, name: str, cases: Sequence[Mapping[str, Any]],
+                    calls: Sequence[Mapping | None] | None = None) -> list[list[dict]]:
+    """Per case, what each known mistake of ``name`` returns there (see autograder.course.known_mistakes);
+    ``calls``: per case, the reference's record of calls of the blocks, for exercises that wire them."""
     assignment = get(assignment_id)
     ex = assignment.exercises[name]
-    return [known_mistakes.outputs(ex, assignment.mistakes, inputs, ex.public_stubs()) for inputs in cases]
+    return [known_mistakes.outputs(ex, assignment.mistakes, inputs, ex.public_stubs(), calls[i] if calls else None)
+            for i, inputs in enumerate(cases)]
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ def hidden_tests(assignment_id: str, name: str, seed: int) -> HiddenTests:
     cases = hidden_inputs(assignment_id, name, seed)
     calls: list[dict] = []
     expected = expected_values(assignment_id, name, cases, calls)
-    return HiddenTests(assignment_id, name, seed, cases, expected, mistake_outputs(assignment_id, name, cases), calls)
+    return HiddenTests(assignment_id, name, seed, cases, expected, mistake_outputs(assignment_id, name, cases, calls),
+                       calls)
 
 
 @dataclass
@@ -162,16 +166,18 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
         labels = ex.part_labels(want)
         total += len(labels)
         record = records[i - 1] if i <= len(records) else None
-        digest = wiring.digest(record) if record is not None else None
+        reference_record = reference_calls[i - 1] if reference_calls else None
+        departs = wiring.departure_key(record, reference_record, finished=kind == "value")
         if kind == "value":
             try:
                 parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else (),
-                                       calls=digest)
+                                       calls=departs)
             except Exception as e:  # noqa: BLE001 - a hostile value (10**400, ...) costs this test only
                 kind, got, raised = "error", _(UNJUDGEABLE).format(name=ex.name, error=type(e).__name__), []
         if kind == "error":
             problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else (),
-                                         raised[1] if len(raised) > 1 else None, want, reveal=False, calls=digest)]
+                                         raised[1] if len(raised) > 1 else None, want, reveal=False,
+                                         calls=wiring.departure_key(record, reference_record, finished=False))]
             tests.append({"passed": 0, "total": len(labels), "parts": labels,
                           "failed": {label: problems for label in labels}})
             if raised and raised[0] == UNANSWERED:
@@ -188,8 +194,7 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
             tests.append({"passed": ok, "total": len(labels), "parts": labels,
                           "failed": {l: m for l, m in parts if m}})
         tests[-1]["mistakes"] = _named(problems, mistakes[i - 1] if mistakes else ())
-        problems = ex.with_wiring(problems, record, reference_calls[i - 1] if reference_calls else None,
-                                  finished=kind == "value")
+        problems = ex.with_wiring(problems, record, reference_record, finished=kind == "value")
         if problems:
             failing.append(i)
             if not first:

@@ -2,31 +2,15 @@
 
 Learner code is exec'd into a fresh namespace, as a notebook would define it.
 """
-import itertools
-import linecache
-import textwrap
-
 import numpy as np
 import pytest
 
 from autograder.course.assignments.week2_logistic_regression import reference
 from dlutils.checks import CheckFailed
 from dlutils.checks import logistic_regression as checks
+from helpers import learner
 
 SIGMOID = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
-
-
-_cells = itertools.count()
-
-
-def learner(code: str) -> dict:
-    """Define ``code`` the way IPython runs a cell: its own namespace, its source in linecache."""
-    code = textwrap.dedent(code)
-    filename = f"<notebook-cell-{next(_cells)}>"
-    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
-    ns = {"np": np}
-    exec(compile(code, filename, "exec"), ns)
-    return ns
 
 
 def propagate_with(cost: str, dw: str, db: str) -> dict:

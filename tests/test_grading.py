@@ -164,7 +164,8 @@ def test_vetting_missing_or_renamed_notebook(tmp_path):
 
 def test_known_mistakes_are_named_in_the_graded_feedback(demo, tmp_path):
     """Through the real pipeline (sandboxed kernel, harness, grader): a mistake that returns a wrong
-    value and one that raises are both named, without expected values."""
+    value and one that raises are both named, without expected values; an error is explained by its
+    operands and a wrong wiring by the calls it makes."""
     workdir, _ = demo
     course = tmp_path / "course"
     registered_course(course)
@@ -174,6 +175,16 @@ def test_known_mistakes_are_named_in_the_graded_feedback(demo, tmp_path):
             cell.source = "import math\ndef sigmoid(z):\n    return 1 / (1 + math.exp(-z))"
         if cell.metadata.get("nbgrader", {}).get("grade_id") == "predict":
             cell.source = "def predict(w, b, X):\n    return (sigmoid(w.T @ X + b) < 0.5) * 1.0"
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "propagate":  # raises: explained by its operands
+            cell.source = ("def propagate(w, b, X, Y):\n    m = X.shape[1]\n    A = sigmoid(w.T @ X + b)\n"
+                           "    dw = np.dot(X, A - Y) / m\n    return {'dw': dw, 'db': np.sum(A - Y) / m}, 0.0")
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "optimize":  # wired wrongly: propagate once
+            cell.source = ("def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
+                           "    grads, cost = propagate(w, b, X, Y)\n    costs = []\n"
+                           "    for i in range(num_iterations):\n"
+                           "        w = w - learning_rate * grads['dw']\n        b = b - learning_rate * grads['db']\n"
+                           "        if i % 100 == 0:\n            costs.append(cost)\n"
+                           "    return {'w': w, 'b': b}, grads, costs")
     mine = tmp_path / NOTEBOOK
     nbformat.write(nb, mine)
     assert cli.main(["grade", ASSIGNMENT, str(mine), "--course-dir", str(course), "--seed", "99"]) == 0
@@ -188,6 +199,13 @@ def test_known_mistakes_are_named_in_the_graded_feedback(demo, tmp_path):
                                     "where A > 0.5.")
     feedback = (course / "feedback" / "me" / ASSIGNMENT / "logistic_regression.html").read_text()
     assert "math.exp works on single numbers only" in feedback and "expected" not in predict_message
+    # an error explained by its operands, and a wiring told where it departs from the reference's
+    # (the record of calls travels from the sandboxed kernel with the values)
+    [propagate_message] = next(iter(record["tests"]["propagate"][0]["failed"].values()))
+    assert "(line 4 of propagate: `dw = np.dot(X, A - Y) / m`) In `np.dot(X, A - Y)`, X is an array of shape" in \
+        propagate_message
+    assert ("The blocks are not called as in the reference: after call 1, yours calls no more blocks, where the "
+            "reference goes on with `propagate` (its call 2).") in html.unescape(feedback)
 
 
 def test_hostile_entries_in_submitted_cost_only_their_own_row(tmp_path, capsys):

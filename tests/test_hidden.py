@@ -115,3 +115,13 @@ def test_hostile_values_cost_only_their_own_test(value, passed, message):
     assert (result.passed, result.total) == (passed, 9)
     assert result.messages[1] == f"  - {message}"
     assert len(result.messages) == 2   # tests 2 and 3 pass
+
+
+def test_a_whole_number_returned_unchanged_whatever_the_inputs_is_called_typed_in():
+    score = hidden.hidden_problems("week3_shallow_network", "layer_sizes", lambda X, Y: (2, 4, 1), seed=0)
+    assert score.messages[1] == (
+        "  - n_x has the wrong value — a whole number of times too small. n_x is 2 in every hidden test, though the "
+        "right value changes with the inputs: it does not depend on them. Is it typed in by hand?")
+    # a number that follows the inputs, however wrong, is not called typed in
+    score = hidden.hidden_problems("week3_shallow_network", "layer_sizes", lambda X, Y: (X.shape[1], 4, 1), seed=0)
+    assert "typed in by hand" not in "\n".join(score.messages)

@@ -469,3 +469,50 @@ def test_values_read_back_become_results():
     assert kind == "value" and value[0] == 1.5 and np.isnan(value[1])
     assert error == ("error", "boom", "ValueError: x", None)
     assert sandboxed_grading._read_results(None, 2, "f") is None   # no entry: its cell's status says why
+
+
+def test_what_the_harness_writes_carries_the_calls_and_the_unasserted_value_to_the_judge(tmp_path):
+    """The kernel's side (harness.run) and the grader's (_read_results, hidden.score), without the sandbox
+    between them: a learner's wiring and the value an assert stopped reach the judge and its messages."""
+    from dlutils.checks import harness
+    from helpers import learner
+    app = "week4_deep_network_application"
+    source = (REPO / "autograder/course/assignments/week4_deep_network_application/reference.py").read_text()
+    ns = learner(source.replace('linear_activation_forward(A1, W2, b2, "sigmoid")',
+                                'linear_activation_forward(X, W2, b2, "sigmoid")'))
+    tests = hidden.hidden_tests(app, "two_layer_model", 0)
+    (tmp_path / "in.json").write_text(tests.cases_json.decode())
+    harness.run("deep_network_application", "two_layer_model", ns, str(tmp_path / "in.json"), str(tmp_path / "out.json"))
+    calls = []
+    results = sandboxed_grading._read_results({"values": (tmp_path / "out.json").read_text()}, len(tests.cases),
+                                              "two_layer_model", calls)
+    assert [r[0] for r in results] == ["error"] * 3 and all(c["counts"] for c in calls)
+    ex = hidden.exercise(app, "two_layer_model")
+    message = "\n".join(hidden.score(ex, tests.cases, tests.expected, results, tests.mistakes, calls,
+                                     tests.calls).messages)
+    assert "is given the input `X` as `A_prev`, where the reference passes part `[0]`" in message
+    assert "This matches a known mistake" not in message
+
+    week4 = learner("""
+def initialize_parameters_deep(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+        assert parameters["W" + str(l)].shape == (layer_dims[l], layer_dims[l - 1])
+    return parameters
+""")
+    tests = hidden.hidden_tests("week4_deep_network", "initialize_parameters_deep", 0)
+    (tmp_path / "in.json").write_text(tests.cases_json.decode())
+    harness.run("deep_network", "initialize_parameters_deep", week4, str(tmp_path / "in.json"), str(tmp_path / "out.json"))
+    results = sandboxed_grading._read_results({"values": (tmp_path / "out.json").read_text()}, len(tests.cases), "f")
+    assert all(r[0] == "error" and isinstance(r[3], tuple) for r in results)
+    ex = hidden.exercise("week4_deep_network", "initialize_parameters_deep")
+    message = "\n".join(hidden.score(ex, tests.cases, tests.expected, results, tests.mistakes).messages)
+    assert "The assert checks `parameters['W' + str(l)].shape == (layer_dims[l], layer_dims[l - 1])`" in message
+    assert "This matches a known mistake: the weight matrices are transposed" in message
+
+
+def test_an_unreadable_unasserted_value_is_dropped_not_the_results():
+    text = json.dumps([{"error": "boom", "raised": "AssertionError: ", "unasserted": {"__ndarray__": 5}}])
+    assert sandboxed_grading._read_results({"values": text}, 1, "f") == [("error", "boom", "AssertionError: ", None)]

@@ -43,30 +43,32 @@ def for_exercise(mistakes: Sequence[Mistake], name: str) -> list[Mistake]:
 
 
 def outputs(exercise: Exercise, mistakes: Sequence[Mistake], inputs: Mapping[str, Any],
-            stubs: Mapping[str, Callable]) -> list[dict[str, Any]]:
+            stubs: Mapping[str, Callable], reference_calls: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """What each of ``exercise``'s mistakes does on ``inputs`` (with the same stand-ins as the
     reference): ``{"id", "says", "output"}`` when it returns a value, ``{"id", "says", "raises":
     "Type: message"}`` when it raises (a learner whose code raises the same error is named).
 
-    For an exercise that wires blocks (``Exercise.wires``), each also has ``"calls"``: the digest of
-    its record of calls to the blocks (``dlutils.checks.wiring``). Two different wirings can return
-    the same value or raise the same error (the forward pass run once before the loop, and an update
-    never assigned, both train nothing), so such a mistake is named only for a learner whose calls
-    were the same too."""
+    For an exercise that wires blocks (``Exercise.wires``), given the reference's record of calls of
+    the blocks on these inputs, each also has ``"calls"``: how its own calls depart from the
+    reference's (``dlutils.checks.wiring.departure_key``). Two different wirings can return the same
+    value or raise the same error (the forward pass run once before the loop, and an update never
+    assigned, both train nothing), so such a mistake is named only for a learner whose calls depart
+    the same way."""
     out = []
     for m in for_exercise(mistakes, exercise.name):
-        record: dict | None = {} if exercise.wires else None
+        record: dict | None = {} if exercise.wires and reference_calls else None
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):  # wrong code overflows; that is expected
                 warnings.simplefilter("ignore")
                 value = call(exercise.name, m.fn, inputs, stubs, record)
         except CallFailed as e:
             if e.raised:
-                out.append({"id": m.id, "says": m.says, "raises": e.raised, **_calls(record)})
+                out.append({"id": m.id, "says": m.says, "raises": e.raised,
+                            **_calls(record, reference_calls, finished=False)})
             continue
-        out.append({"id": m.id, "says": m.says, "output": value, **_calls(record)})
+        out.append({"id": m.id, "says": m.says, "output": value, **_calls(record, reference_calls)})
     return out
 
 
-def _calls(record: dict | None) -> dict:
-    return {"calls": wiring.digest(record)} if record is not None else {}
+def _calls(record: dict | None, reference: Mapping[str, Any] | None, finished: bool = True) -> dict:
+    return {"calls": wiring.departure_key(record, reference, finished)} if record is not None else {}

@@ -233,8 +233,8 @@ def _stopped_early(got: np.ndarray, expected: np.ndarray, bad: np.ndarray) -> st
     the loop that fills it stopped early."""
     flat_bad = bad.ravel()
     first = int(np.argmax(flat_bad))
-    if first == 0 or np.any(got.ravel()[first:]) or not np.any(expected.ravel()[first:]):
-        return ""
+    if not np.any(expected.ravel()[:first]) or np.any(got.ravel()[first:]) or not np.any(expected.ravel()[first:]):
+        return ""  # (right only where the right value is 0 anyway: no evidence that the loop wrote anything)
     return _(STOPPED_EARLY).format(index=tuple(int(i) for i in np.unravel_index(first - 1, got.shape)))
 
 

@@ -98,8 +98,9 @@ class Exercise:
 
         ``mistakes`` are known mistakes' outputs on the same inputs (``{"says", "output"}``): a
         failing part that equals a mistake's output there is named by that mistake's ``says``.
-        ``calls`` is the digest of the learner's record of calls to the blocks (``wiring.digest``):
-        a mistake that has one (``"calls"``) is named only when the two are the same.
+        ``calls`` says how the learner's calls of the blocks depart from the reference's
+        (``wiring.departure_key``): a mistake that has one (``"calls"``) is named only when the two
+        are the same.
         """
         labels = self.part_labels(expected)
         structure = self._structure(got)
@@ -362,10 +363,11 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
             got = call(exercise.name, fn, case["inputs"], stubs, record)
         except CallFailed as e:
             problems = [exercise.error_message(str(e), e.raised, case.get("mistakes", ()), e.unasserted,
-                                               case["expected"], calls=wiring.digest(record))]
+                                               case["expected"],
+                                               calls=wiring.departure_key(record, case.get("calls"), finished=False))]
             raise failed(i, exercise.with_wiring(problems, record, case.get("calls"), finished=False)) from None
         problems = exercise.judge(got, case["expected"], mistakes=case.get("mistakes", ()),
-                                  calls=wiring.digest(record))
+                                  calls=wiring.departure_key(record, case.get("calls")))
         if problems:
             raise failed(i, exercise.with_wiring(problems, record, case.get("calls"), finished=True))
         gots.append(got)

@@ -226,7 +226,7 @@ def _phrase(text: str, value: Any, parameter: str | None = None, key: str | None
     described = describe_value(value)
     meaning = notation(key or text, value)
     if meaning:
-        described += f" ({meaning})"
+        described = _("{value} ({meaning})").format(value=described, meaning=meaning)
     if parameter and parameter != text:
         return _("{expression}, given as {parameter}, is {value}").format(expression=text, parameter=parameter,
                                                                          value=described)
@@ -356,7 +356,7 @@ def _unpacking(statement: ast.Assign, reader: _Reader, where: str) -> str:
     if not ok or wanted is None:
         return ""
     return " " + _(UNPACKING).format(
-        names=_text(target), n=wanted, where=where, value_text=_text(statement.value), value=describe_value(value))
+        names=", ".join(_text(e) for e in target.elts), n=wanted, where=where, value_text=_text(statement.value), value=describe_value(value))
 
 
 def _undefined(frame: FrameType, name: str, where: str) -> str:

@@ -7,7 +7,8 @@ judged with stand-ins in place of the exercise functions it calls (``runner.stan
 of its parameters (defaults included), where the value passed came from: an input of the test
 (``in:X``, ``in:layers_dims[1]``), something an earlier call of a block returned (named by the block
 and its call number: ``out:L_model_forward#3``, part of it: ``out:L_model_forward#3[1]``,
-``out:initialize_parameters#1['W1']``), or neither (``?``). Values are recognised by their contents
+``out:initialize_parameters#1['W1']``), a short string typed in the code (``'relu'``), or neither
+(``?``). Values are recognised by their contents
 (a fingerprint), so a copy counts as the value it copies.
 
 The record is plain data (it travels from the sandbox like a returned value). :func:`diagnose`,
@@ -44,8 +45,9 @@ MORE = N_("The blocks are not called as in the reference: after the reference's 
           "with {got}.")
 COUNTS = N_("Calls per block: yours {got}; the reference {want}.")
 ARGUMENT = N_("Call {k}, {call}, is given {got} as {parameter}, where the reference passes {want}.")
+ANOTHER = N_("Call {k}, {call}, is given another number as {parameter} than the reference passes.")
 SWAPPED = N_("Call {k}, {call}, is given its arguments {first} and {second} the other way round.")
-WIRING = (ORDER, NONE, FEWER, MORE, ARGUMENT, SWAPPED)
+WIRING = (ORDER, NONE, FEWER, MORE, ARGUMENT, ANOTHER, SWAPPED)
 
 
 def fingerprint(value: Any, depth: int = 0) -> str | None:
@@ -119,7 +121,14 @@ class Recorder:
 
     def origin(self, value: Any) -> str:
         digest = fingerprint(value)
-        return self.origins.get(digest, OTHER) if digest is not None else OTHER
+        if digest in self.origins:
+            return self.origins[digest]
+        if isinstance(value, str) and len(value) <= 40:  # an option typed in the code ("relu"): shown as it is
+            return repr(value)
+        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+            # a number typed in or computed (a learning rate of one's own): compared, never shown
+            return OTHER + hashlib.blake2b(f"{float(value):.10g}".encode(), digest_size=4).hexdigest()
+        return OTHER
 
     def plain(self) -> dict:
         """The record as plain data: ``{"calls": [...], "counts": {name: n}}``."""
@@ -129,16 +138,6 @@ class Recorder:
 def _is_small_number(value: Any) -> bool:
     """Whole numbers and floats recur everywhere (1, 0.5): named as origins only where the test gives them."""
     return isinstance(value, (bool, int, float, np.generic))
-
-
-def digest(record: Mapping[str, Any] | None) -> str | None:
-    """A short digest of a whole record (equal records, equal digests): what a known mistake's record
-    is kept as, to tell mistakes that return the same value by the way they got there."""
-    if record is None:
-        return None
-    calls = sorted(json.dumps(c) for c in record["calls"])  # in whatever order: see _unmatched
-    text = json.dumps([calls, sorted(record["counts"].items())])
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def valid(record: Any, names: Sequence[str]) -> dict | None:
@@ -157,32 +156,74 @@ def valid(record: Any, names: Sequence[str]) -> dict | None:
     return record
 
 
-def diagnose(mine: Mapping[str, Any], reference: Mapping[str, Any], finished: bool = True) -> str:
-    """The first place where the learner's calls depart from the reference's, as a sentence ("" when
-    they agree as far as both were recorded). ``finished``: the learner's function returned (when it
-    raised, its calls stop there, and the error says why)."""
+def departure(mine: Mapping[str, Any], reference: Mapping[str, Any], finished: bool = True) -> tuple | None:
+    """Where the learner's calls first depart from the reference's, as ``(kind, k, call, want)`` (kind
+    "order", "arguments", "none", "fewer" or "more"; ``call``/``want`` the learner's and the
+    reference's call there, or None), or None where they agree as far as both were recorded.
+    ``finished``: the learner's function returned (when it raised, its calls stop there, and the
+    error says why)."""
     ours, theirs = mine["calls"], reference["calls"]
     extra, missing = _unmatched(ours, theirs), _unmatched(theirs, ours)
     for k, (call, want) in enumerate(zip(ours, theirs), start=1):
         if call == want or (k - 1 not in extra and k - 1 not in missing):
             continue  # the same call, or one the other makes too, elsewhere: only its order differs
         if call[0] != want[0]:
-            return _(ORDER).format(k=k, got=_block(call[0], ours, k), want=_block(want[0], theirs, k)) + _counts(
-                mine, reference)
-        sentence = _arguments(k, call, want, ours)
-        if sentence:
-            return sentence
+            return "order", k, call, want
+        if _differing(call, want):
+            return "arguments", k, call, want
     n = min(len(ours), len(theirs))
     complete = sum(mine["counts"].values()) == len(ours) and sum(reference["counts"].values()) == len(theirs)
-    if not finished:
+    if not finished or not complete or len(ours) == len(theirs):
+        return None
+    if not ours:
+        return "none", 0, None, theirs[0]
+    if len(ours) < len(theirs):
+        return "fewer", n, None, theirs[n]
+    return "more", n, ours[n], None
+
+
+def departure_key(mine: Mapping[str, Any] | None, reference: Mapping[str, Any] | None,
+                  finished: bool = True) -> str | None:
+    """What a departure is, without where: the blocks involved and the parameters that differ
+    ("order:initialize_parameters>forward_propagation", "arguments:update_parameters:learning_rate",
+    "" for none). A known mistake is named only for a learner whose calls depart from the reference's
+    the same way: the same value or error reached by another wiring is another mistake (the forward
+    pass run once before the loop and an update never assigned both train nothing)."""
+    if mine is None or not reference:
+        return None
+    found = departure(mine, reference, finished)
+    if found is None:
         return ""
-    if complete and not ours and theirs:
-        return _(NONE).format(want=_block(theirs[0][0], theirs, 1)) + _counts(mine, reference)
-    if complete and len(ours) < len(theirs):
-        return _(FEWER).format(k=n, want=_block(theirs[n][0], theirs, n + 1)) + _counts(mine, reference)
-    if complete and len(ours) > len(theirs):
-        return _(MORE).format(k=n, got=_block(ours[n][0], ours, n + 1)) + _counts(mine, reference)
-    return ""
+    kind, _k, call, want = found
+    if kind == "arguments":
+        return f"arguments:{call[0]}:{','.join(_differing(call, want))}"
+    return f"{kind}:{call[0] if call else ''}>{want[0] if want else ''}"
+
+
+def diagnose(mine: Mapping[str, Any], reference: Mapping[str, Any], finished: bool = True) -> str:
+    """The first place where the learner's calls depart from the reference's, as a sentence ("" when
+    they agree as far as both were recorded)."""
+    found = departure(mine, reference, finished)
+    if found is None:
+        return ""
+    kind, k, call, want = found
+    ours, theirs = mine["calls"], reference["calls"]
+    if kind == "order":
+        return _(ORDER).format(k=k, got=_block(call[0], ours, k), want=_block(want[0], theirs, k)) + _counts(
+            mine, reference)
+    if kind == "arguments":
+        return _arguments(k, call, want, ours)
+    if kind == "none":
+        return _(NONE).format(want=_block(want[0], theirs, 1)) + _counts(mine, reference)
+    if kind == "fewer":
+        return _(FEWER).format(k=k, want=_block(want[0], theirs, k + 1)) + _counts(mine, reference)
+    return _(MORE).format(k=k, got=_block(call[0], ours, k + 1)) + _counts(mine, reference)
+
+
+def _differing(call: list, want: list) -> list[str]:
+    """The parameters a call passes something else for than the reference's call."""
+    got, wanted = dict(map(tuple, call[1])), dict(map(tuple, want[1]))
+    return [p for p in wanted if got.get(p) != wanted[p]]
 
 
 def _unmatched(calls: list, others: list) -> set[int]:
@@ -199,17 +240,16 @@ def _unmatched(calls: list, others: list) -> set[int]:
 
 
 def _arguments(k: int, call: list, want: list, ours: list) -> str:
-    got = dict(map(tuple, call[1]))
-    wanted = dict(map(tuple, want[1]))
-    differ = [p for p in wanted if got.get(p) != wanted[p]]
-    if not differ:
-        return ""
+    got, wanted = dict(map(tuple, call[1])), dict(map(tuple, want[1]))
+    differ = _differing(call, want)
     where = _block(call[0], ours, k)
     if len(differ) == 2:
         a, b = differ
         if got.get(a) == wanted[b] and got.get(b) == wanted[a]:
             return _(SWAPPED).format(k=k, call=where, first=f"`{a}`", second=f"`{b}`")
     p = differ[0]
+    if got.get(p, OTHER).startswith(OTHER) and wanted[p].startswith(OTHER):
+        return _(ANOTHER).format(k=k, call=where, parameter=f"`{p}`")
     return _(ARGUMENT).format(k=k, call=where, parameter=f"`{p}`", got=_origin(got.get(p, OTHER)),
                               want=_origin(wanted[p]))
 
@@ -230,6 +270,8 @@ def _origin(origin: str) -> str:
         if path:
             return _("part {path} of what `{name}` returned in its call {n}").format(path=f"`[{path}`", name=name, n=n)
         return _("what `{name}` returned in its call {n}").format(name=name, n=n)
+    if origin[:1] in "'\"":
+        return _("the string {value}").format(value=origin)
     return _("a value made otherwise (not an input, nor anything a block returned)")
 
 

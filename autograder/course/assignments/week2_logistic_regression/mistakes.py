@@ -105,6 +105,11 @@ def propagate_cost_one_term(w, b, X, Y):
     return _propagate(w, b, X, Y, cost_fn=lambda A, Y, m: -np.sum(Y * np.log(A)) / m)
 
 
+def propagate_cost_outer_product(w, b, X, Y):
+    # Y (1, m) times log(A).T (m, 1) broadcasts to an m x m matrix of every pair of examples
+    return _propagate(w, b, X, Y, cost_fn=lambda A, Y, m: -np.sum(Y * np.log(A).T + (1 - Y) * np.log(1 - A).T) / m)
+
+
 def propagate_dZ_reversed(w, b, X, Y):
     return _propagate(w, b, X, Y, dZ_sign=-1)
 
@@ -280,6 +285,9 @@ MISTAKES = [
             propagate_cost_log10),
     Mistake("propagate", "cost_one_term", "the cost has only the Y * log(A) term; add (1 - Y) * log(1 - A), the "
             "loss of the examples labelled 0.", propagate_cost_one_term),
+    Mistake("propagate", "cost_outer_product", "the cost multiplies a row (1, m) by a column (m, 1), which broadcasts "
+            "to an m x m matrix of every pair of examples; multiply Y and np.log(A) as they are, both (1, m), "
+            "entry by entry.", propagate_cost_outer_product),
     Mistake("propagate", "dZ_reversed", "dZ is Y - A; the derivative of the cost with respect to Z is A - Y, so "
             "both gradients have the wrong sign.", propagate_dZ_reversed),
     Mistake("propagate", "without_b", "A is computed without b; add b to w.T X before the sigmoid.",

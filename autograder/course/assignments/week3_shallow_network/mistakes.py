@@ -303,7 +303,8 @@ def _nn_model(X, Y, n_h, num_iterations, *, fresh=False, n_h_used=None, rate=Non
     n_y = layer_sizes(X, Y)[2]
     size = n_h if n_h_used is None else n_h_used(X, Y)
     parameters = initialize_parameters(n_x, size, n_y)
-    A2, cache = forward_propagation(X, parameters)
+    if forward_once:  # (only then: the calls of the blocks are part of what names a mistake)
+        A2, cache = forward_propagation(X, parameters)
     for i in range(0, num_iterations):
         if fresh:
             parameters = initialize_parameters(n_x, size, n_y)

@@ -129,3 +129,23 @@ def test_nan_is_explained():
 def test_bool_and_int_predictions_compare_by_value():
     assert compare("Y_prediction", np.array([[True, False]]), np.array([[1.0, 0.0]])) == []
     assert compare("Y_prediction", np.array([[1, 0]]), np.array([[1.0, 0.0]])) == []
+
+
+def test_two_mistakes_that_each_contradict_a_right_part_are_never_both_named():
+    """The learner updated W2 but not b2. "The biases are never updated" (b1 too) and "the last layer is
+    not updated" (W2 too) each reproduce b2, and each is contradicted by a part the learner has right:
+    one sentence at most, never two that contradict each other."""
+    from dlutils.checks.exercise import Exercise
+    ex = Exercise("update", returns=("parameters",))
+    right = {"W1": np.array([1.0]), "b1": np.array([2.0]), "W2": np.array([3.0]), "b2": np.array([4.0])}
+    old = {"W1": np.array([1.5]), "b1": np.array([2.5]), "W2": np.array([3.5]), "b2": np.array([4.5])}
+    mine = {**right, "b2": old["b2"]}
+    biases = {"id": "biases", "says": "the biases are never updated", "output": {**right, "b1": old["b1"], "b2": old["b2"]}}
+    last = {"id": "last", "says": "the last layer is not updated", "output": {**right, "W2": old["W2"], "b2": old["b2"]}}
+    messages = ex.judge(mine, right, mistakes=[biases, last])
+    assert sum("This matches a known mistake" in m for m in messages) == 1
+    # an uncontradicted mistake that fits wins over both
+    exact = {"id": "exact", "says": "b2 is not updated", "output": mine}
+    assert ex.judge(mine, right, mistakes=[biases, last, exact]) == [
+        'parameters["b2"] is off at 1 of 1 entries; the largest difference is at index (0,): expected 4, got 4.5. '
+        "This matches a known mistake: b2 is not updated"]

@@ -7,8 +7,9 @@ judged with stand-ins in place of the exercise functions it calls (``runner.stan
 of its parameters (defaults included), where the value passed came from: an input of the test
 (``in:X``, ``in:layers_dims[1]``), something an earlier call of a block returned (named by the block
 and its call number: ``out:L_model_forward#3``, part of it: ``out:L_model_forward#3[1]``,
-``out:initialize_parameters#1['W1']``), a short string typed in the code (``'relu'``), or neither
-(``?``). Values are recognised by their contents
+``out:initialize_parameters#1['W1']``), the parameter's default (``default``), a short string typed
+in the code (``'relu'``), or none of these (``?``: a value the function computed, or a number typed
+in, which only the parameter it goes to can tell apart). Values are recognised by their contents
 (a fingerprint), so a copy counts as the value it copies.
 
 The record is plain data (it travels from the sandbox like a returned value). :func:`diagnose`,
@@ -34,6 +35,8 @@ from ..i18n import N_, _
 MAX_CALLS = 400     # calls recorded per test (more are counted, not recorded)
 MAX_DEPTH = 2       # parts of inputs and outputs named as origins: out:3[1][0]
 OTHER = "?"
+DEFAULT = "default"
+_NO_DEFAULT = object()
 
 # The sentences a wiring diagnosis says (the mistake corpus counts the messages that have one).
 ORDER = N_("The blocks are not called as in the reference: call {k} is {got}, where the reference calls {want} "
@@ -45,9 +48,8 @@ MORE = N_("The blocks are not called as in the reference: after the reference's 
           "with {got}.")
 COUNTS = N_("Calls per block: yours {got}; the reference {want}.")
 ARGUMENT = N_("Call {k}, {call}, is given {got} as {parameter}, where the reference passes {want}.")
-ANOTHER = N_("Call {k}, {call}, is given another number as {parameter} than the reference passes.")
 SWAPPED = N_("Call {k}, {call}, is given its arguments {first} and {second} the other way round.")
-WIRING = (ORDER, NONE, FEWER, MORE, ARGUMENT, ANOTHER, SWAPPED)
+WIRING = (ORDER, NONE, FEWER, MORE, ARGUMENT, SWAPPED)
 
 
 def fingerprint(value: Any, depth: int = 0) -> str | None:
@@ -107,27 +109,30 @@ class Recorder:
         if len(self.calls) >= MAX_CALLS:
             return None
         try:
-            bound = inspect.signature(fn).bind(*args, **kwargs)
+            signature = inspect.signature(fn)
+            bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()  # f(x) and f(x, lr=default) are the same call
-            named = list(bound.arguments.items())
+            defaults = {p.name: p.default for p in signature.parameters.values() if p.default is not p.empty}
+            named = [(p, self.origin(v, defaults.get(p, _NO_DEFAULT))) for p, v in bound.arguments.items()]
         except (TypeError, ValueError):  # a call the function would refuse: it raises next anyway
-            named = [(str(i), a) for i, a in enumerate(args)] + list(kwargs.items())
-        self.calls.append([name, [[p, self.origin(v)] for p, v in named]])
+            named = [(str(i), self.origin(a)) for i, a in enumerate(args)] + [
+                (k, self.origin(v)) for k, v in kwargs.items()]
+        self.calls.append([name, [[p, o] for p, o in named]])
         return f"out:{name}#{self.counts[name]}"
 
     def returned(self, origin: str | None, value: Any) -> None:
         if origin is not None:
             self._register(origin, value, 0)
 
-    def origin(self, value: Any) -> str:
+    def origin(self, value: Any, default: Any = None) -> str:
+        """Where ``value`` came from (``default``: the parameter's default, if it has one)."""
         digest = fingerprint(value)
         if digest in self.origins:
             return self.origins[digest]
-        if isinstance(value, str) and len(value) <= 40:  # an option typed in the code ("relu"): shown as it is
+        if isinstance(value, str) and len(value) <= 40:  # an option ("relu"), typed in or by default: as it is
             return repr(value)
-        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-            # a number typed in or computed (a learning rate of one's own): compared, never shown
-            return OTHER + hashlib.blake2b(f"{float(value):.10g}".encode(), digest_size=4).hexdigest()
+        if default is not _NO_DEFAULT and digest is not None and digest == fingerprint(default):
+            return DEFAULT
         return OTHER
 
     def plain(self) -> dict:
@@ -248,8 +253,6 @@ def _arguments(k: int, call: list, want: list, ours: list) -> str:
         if got.get(a) == wanted[b] and got.get(b) == wanted[a]:
             return _(SWAPPED).format(k=k, call=where, first=f"`{a}`", second=f"`{b}`")
     p = differ[0]
-    if got.get(p, OTHER).startswith(OTHER) and wanted[p].startswith(OTHER):
-        return _(ANOTHER).format(k=k, call=where, parameter=f"`{p}`")
     return _(ARGUMENT).format(k=k, call=where, parameter=f"`{p}`", got=_origin(got.get(p, OTHER)),
                               want=_origin(wanted[p]))
 
@@ -270,6 +273,8 @@ def _origin(origin: str) -> str:
         if path:
             return _("part {path} of what `{name}` returned in its call {n}").format(path=f"`[{path}`", name=name, n=n)
         return _("what `{name}` returned in its call {n}").format(name=name, n=n)
+    if origin == DEFAULT:
+        return _("the parameter's default")
     if origin[:1] in "'\"":
         return _("the string {value}").format(value=origin)
     return _("a value made otherwise (not an input, nor anything a block returned)")

@@ -21,18 +21,21 @@ says what the calls were, never a value.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from ..i18n import N_, _
 
-MAX_CALLS = 400     # calls recorded per test (more are counted, not recorded)
+# Calls recorded per test (more are counted, not recorded): a wiring departs from the reference's in
+# the first iterations of a loop, and recording costs time in every check of a model (fingerprints).
+MAX_CALLS = 50
 MAX_DEPTH = 2       # parts of inputs and outputs named as origins: out:3[1][0]
 OTHER = "?"
 DEFAULT = "default"
@@ -52,29 +55,31 @@ SWAPPED = N_("Call {k}, {call}, is given its arguments {first} and {second} the 
 WIRING = (ORDER, NONE, FEWER, MORE, ARGUMENT, SWAPPED)
 
 
-def fingerprint(value: Any, depth: int = 0) -> str | None:
+def fingerprint(value: Any, depth: int = 0, visit: Callable[[str, Any, str], None] | None = None,
+                origin: str = "") -> str | None:
     """A digest of ``value``'s contents (arrays by dtype, shape and bytes; containers by their items),
-    or None for values that are not data."""
+    or None for values that are not data. With ``visit``, ``visit(origin, part, digest)`` is called for
+    the value and each of its parts down to ``MAX_DEPTH`` (``origin[0]``, ``origin['W1']``, ...), each
+    digested once."""
+    digest: str | None = None
     if isinstance(value, np.ndarray):
-        if value.dtype.kind not in "biuf":
-            return None
-        data = np.ascontiguousarray(value)
-        digest = hashlib.blake2b(data.tobytes(), digest_size=12)
-        digest.update(repr((data.dtype.str, data.shape)).encode())
-        return "a" + digest.hexdigest()
-    if isinstance(value, (bool, int, float, str, np.generic)):
-        return f"{type(value).__name__}:{value!r}"
-    if depth > 4:
-        return None
-    if isinstance(value, (tuple, list)):
-        parts = [fingerprint(v, depth + 1) for v in value]
-        return None if None in parts else hashlib.blake2b(repr((type(value).__name__, parts)).encode(),
-                                                          digest_size=12).hexdigest()
-    if isinstance(value, dict):
-        parts = [(repr(k), fingerprint(v, depth + 1)) for k, v in value.items()]
-        return None if any(p is None for _k, p in parts) else hashlib.blake2b(repr(("dict", parts)).encode(),
-                                                                             digest_size=12).hexdigest()
-    return None
+        if value.dtype.kind in "biuf":
+            data = np.ascontiguousarray(value)
+            h = hashlib.blake2b(data.tobytes(), digest_size=12)
+            h.update(repr((data.dtype.str, data.shape)).encode())
+            digest = "a" + h.hexdigest()
+    elif isinstance(value, (bool, int, float, str, np.generic)):
+        digest = f"{type(value).__name__}:{value!r}"
+    elif depth <= 4 and isinstance(value, (tuple, list, dict)):
+        inner = visit if depth < MAX_DEPTH else None
+        items = list(enumerate(value)) if not isinstance(value, dict) else list(value.items())
+        parts = [(repr(k), fingerprint(v, depth + 1, inner, f"{origin}[{k!r}]")) for k, v in items]
+        if all(p is not None for _k, p in parts):
+            kind = "dict" if isinstance(value, dict) else type(value).__name__
+            digest = hashlib.blake2b(repr((kind, parts)).encode(), digest_size=12).hexdigest()
+    if visit is not None and digest is not None:
+        visit(origin, value, digest)
+    return digest
 
 
 class Recorder:
@@ -85,22 +90,15 @@ class Recorder:
         self.calls: list[list] = []     # [name, [[parameter, origin], ...]]
         self.counts: Counter = Counter()
         for key, value in inputs.items():
-            self._register(f"in:{key}", value, 0)
+            self._register(f"in:{key}", value)
 
-    def _register(self, origin: str, value: Any, depth: int) -> None:
-        digest = fingerprint(value)
-        if digest is not None and not _is_small_number(value):
-            self.origins.setdefault(digest, origin)
-        if digest is not None and _is_small_number(value) and origin.startswith("in:"):
-            self.origins.setdefault(digest, origin)  # sizes and rates: only where the test gives them
-        if depth >= MAX_DEPTH:
-            return
-        if isinstance(value, (tuple, list)):
-            for i, v in enumerate(value):
-                self._register(f"{origin}[{i}]", v, depth + 1)
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                self._register(f"{origin}[{k!r}]", v, depth + 1)
+    def _register(self, origin: str, value: Any) -> None:
+        """Name ``value`` and its parts (down to ``MAX_DEPTH``) as coming from ``origin``."""
+        fingerprint(value, visit=self._name, origin=origin)
+
+    def _name(self, origin: str, value: Any, digest: str) -> None:
+        if not _is_small_number(value) or origin.startswith("in:"):  # sizes and rates: only where the test
+            self.origins.setdefault(digest, origin)                  # gives them (1 and 0.5 recur everywhere)
 
     def record(self, name: str, fn: Any, args: tuple, kwargs: dict) -> str | None:
         """Write down a call of the stand-in ``name`` (``fn``: the function it runs); the origin of what
@@ -109,7 +107,7 @@ class Recorder:
         if len(self.calls) >= MAX_CALLS:
             return None
         try:
-            signature = inspect.signature(fn)
+            signature = _signature(fn)
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()  # f(x) and f(x, lr=default) are the same call
             defaults = {p.name: p.default for p in signature.parameters.values() if p.default is not p.empty}
@@ -122,7 +120,7 @@ class Recorder:
 
     def returned(self, origin: str | None, value: Any) -> None:
         if origin is not None:
-            self._register(origin, value, 0)
+            self._register(origin, value)
 
     def origin(self, value: Any, default: Any = None) -> str:
         """Where ``value`` came from (``default``: the parameter's default, if it has one)."""
@@ -138,6 +136,11 @@ class Recorder:
     def plain(self) -> dict:
         """The record as plain data: ``{"calls": [...], "counts": {name: n}}``."""
         return {"calls": self.calls, "counts": dict(self.counts)}
+
+
+@functools.lru_cache(maxsize=256)
+def _signature(fn: Any) -> inspect.Signature:
+    return inspect.signature(fn)
 
 
 def _is_small_number(value: Any) -> bool:

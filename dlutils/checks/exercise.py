@@ -256,15 +256,15 @@ class Exercise:
 
     def with_wiring(self, problems: list[str], record: Mapping[str, Any] | None,
                     reference: Mapping[str, Any] | None, finished: bool) -> list[str]:
-        """``problems`` of a failing test, the last one followed by where the learner's calls of the
-        blocks first depart from the reference's (``wiring``), when the function wires blocks and no
-        problem already names a known mistake."""
+        """``problems`` of a failing test, followed by where the learner's calls of the blocks first
+        depart from the reference's (``wiring``), when the function wires blocks and no problem already
+        names a known mistake."""
         if not (self.wires and problems and record is not None and reference):
             return problems
         if any(_(KNOWN_MISTAKE).split("{", 1)[0] in p for p in problems):
             return problems
         sentence = wiring.diagnose(record, reference, finished)
-        return problems[:-1] + [f"{problems[-1]} {sentence}"] if sentence else problems
+        return problems + [sentence] if sentence else problems
 
     def scaled(self, inputs: Mapping[str, Any], factor: int) -> dict[str, Any]:
         """``inputs`` with every example-indexed input tiled ``factor`` times along its examples axis."""

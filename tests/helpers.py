@@ -47,6 +47,19 @@ def learner(code: str) -> dict:
     return ns
 
 
+# A learner's week-4 initialization that draws W transposed and keeps the template's shape assert,
+# which stops it (tests of the explanation of asserts, in the checks and through the grader).
+TRANSPOSED_INIT_DEEP = '''
+def initialize_parameters_deep(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+        assert parameters["W" + str(l)].shape == (layer_dims[l], layer_dims[l - 1])
+    return parameters
+'''
+
+
 def execute(path: Path, allow_errors: bool = False, timeout: int = 300) -> nbformat.NotebookNode:
     """Execute a notebook headless in its own folder and return it with outputs."""
     nb = nbformat.read(path, as_version=4)

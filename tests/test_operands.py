@@ -8,7 +8,7 @@ from dlutils.checks import shallow_network as week3
 from dlutils.checks.exercise import public_cases
 from dlutils.checks.runner import CallFailed, call
 from dlutils.i18n import using
-from helpers import learner
+from helpers import TRANSPOSED_INIT_DEEP, learner
 
 
 def error(code: str, name: str, **inputs) -> str:
@@ -81,15 +81,7 @@ def sigmoid_derivative(x):
 
 
 def test_a_given_assert_says_what_it_checked_and_the_value_it_stopped_is_still_diagnosed():
-    ns = learner("""
-def initialize_parameters_deep(layer_dims):
-    parameters = {}
-    for l in range(1, len(layer_dims)):
-        parameters["W" + str(l)] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
-        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
-        assert parameters["W" + str(l)].shape == (layer_dims[l], layer_dims[l - 1])
-    return parameters
-""")
+    ns = learner(TRANSPOSED_INIT_DEEP)
     with pytest.raises(Exception) as info:
         week4.check_initialize_parameters_deep(ns["initialize_parameters_deep"])
     message = str(info.value)

@@ -475,7 +475,7 @@ def test_what_the_harness_writes_carries_the_calls_and_the_unasserted_value_to_t
     """The kernel's side (harness.run) and the grader's (_read_results, hidden.score), without the sandbox
     between them: a learner's wiring and the value an assert stopped reach the judge and its messages."""
     from dlutils.checks import harness
-    from helpers import learner
+    from helpers import TRANSPOSED_INIT_DEEP, learner
     app = "week4_deep_network_application"
     source = (REPO / "autograder/course/assignments/week4_deep_network_application/reference.py").read_text()
     ns = learner(source.replace('linear_activation_forward(A1, W2, b2, "sigmoid")',
@@ -493,15 +493,7 @@ def test_what_the_harness_writes_carries_the_calls_and_the_unasserted_value_to_t
     assert "is given the input `X` as `A_prev`, where the reference passes part `[0]`" in message
     assert "This matches a known mistake" not in message
 
-    week4 = learner("""
-def initialize_parameters_deep(layer_dims):
-    parameters = {}
-    for l in range(1, len(layer_dims)):
-        parameters["W" + str(l)] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
-        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
-        assert parameters["W" + str(l)].shape == (layer_dims[l], layer_dims[l - 1])
-    return parameters
-""")
+    week4 = learner(TRANSPOSED_INIT_DEEP)
     tests = hidden.hidden_tests("week4_deep_network", "initialize_parameters_deep", 0)
     (tmp_path / "in.json").write_text(tests.cases_json.decode())
     harness.run("deep_network", "initialize_parameters_deep", week4, str(tmp_path / "in.json"), str(tmp_path / "out.json"))

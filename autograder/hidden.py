@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from dlutils.checks import CheckFailed, plain, wiring
-from dlutils.checks.exercise import KNOWN_MISTAKE, Exercise, describe, names_mistake
+from dlutils.checks.exercise import Exercise, describe, names_a_mistake, names_mistake
 from dlutils.checks.runner import UNANSWERED, CallFailed, call
 from dlutils.i18n import N_, _
 
@@ -186,7 +186,7 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
             same = draws.get(i - 1, {})
             parts = [(label, messages or ([same[label]] if label in same else [])) for label, messages in parts]
             parts = [(label, messages[:-1] + [f"{messages[-1]} {constant[label]}"]
-                      if messages and label in constant and not _names_a_mistake(messages) else messages)
+                      if messages and label in constant and not names_a_mistake(messages) else messages)
                      for label, messages in parts]
             ok = sum(1 for _, messages in parts if not messages)
             passed += ok
@@ -204,11 +204,6 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     if len(failing) > 1:
         messages = first + ["  " + _("(hidden tests {tests} fail too)").format(tests=", ".join(map(str, failing[1:])))]
     return Score(passed, total, messages, tests)
-
-
-def _names_a_mistake(messages: Sequence[str]) -> bool:
-    lead = _(KNOWN_MISTAKE).split("{", 1)[0]
-    return any(lead in m for m in messages)
 
 
 def _constant_parts(ex: Exercise, expected: Sequence[Any], results: Sequence[tuple]) -> dict[str, str]:

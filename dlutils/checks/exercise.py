@@ -261,7 +261,7 @@ class Exercise:
         names a known mistake."""
         if not (self.wires and problems and record is not None and reference):
             return problems
-        if any(_(KNOWN_MISTAKE).split("{", 1)[0] in p for p in problems):
+        if names_a_mistake(problems):
             return problems
         sentence = wiring.diagnose(record, reference, finished)
         return problems + [sentence] if sentence else problems
@@ -283,6 +283,12 @@ def _same_calls(mistake: Mapping[str, Any], calls: str | None) -> bool:
 
 def _without_seed(inputs: Mapping[str, Any]) -> str:
     return plain.dumps({k: v for k, v in inputs.items() if k != SEED})
+
+
+def names_a_mistake(messages: Sequence[str]) -> bool:
+    """True when one of ``messages`` names a known mistake (in the language in use)."""
+    lead = _(KNOWN_MISTAKE).split("{", 1)[0]
+    return any(lead in m for m in messages)
 
 
 def names_mistake(mistake: Mapping[str, Any]) -> str:

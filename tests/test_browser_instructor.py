@@ -245,7 +245,8 @@ def test_ben_bugs_notebook_shows_the_hidden_tests_explanation_of_his_lost_point(
 
 def test_the_class_report_opens_with_its_plots_and_no_console_errors(browser, workspace):
     """`dlcourse report`'s page, opened from disk with the network cut off: its three plots load at
-    a readable size, nothing logs an error, and a mistake's student link leads to that student's row."""
+    a readable size, nothing logs an error, a mistake's student link leads to that student's row, and
+    every table fits the page, with the student's feedback link in sight."""
     page_path = report.default_dir(workspace, ASSIGNMENT) / "report.html"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
@@ -271,7 +272,13 @@ def test_the_class_report_opens_with_its_plots_and_no_console_errors(browser, wo
         assert page.evaluate("location.hash") == "#s-ben_bug"
         row = page.locator("#s-ben_bug")
         expect(row).to_be_in_viewport()
-        assert row.locator("xpath=..").locator("td").nth(2).inner_text() == "11"
+        assert row.locator("xpath=..").locator("td").nth(3).inner_text() == "11"
+        # every table fits the 1280-pixel page, so the feedback link beside the student is in sight
+        overflowing = page.evaluate("[...document.querySelectorAll('table')].filter(t => "
+                                    "t.getBoundingClientRect().right > document.documentElement.clientWidth)"
+                                    ".map(t => t.rows[0].innerText)")
+        assert overflowing == []
+        expect(row.locator("xpath=..").get_by_role("link", name="feedback")).to_be_in_viewport()
         assert errors == []
     finally:
         context.close()

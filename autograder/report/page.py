@@ -25,7 +25,8 @@ tr.check td:first-child { padding-left: 1.6rem; color: #4a5568; }
 .flag { color: #c53030; font-weight: 600; } .muted { color: #718096; }
 details summary { cursor: pointer; } .ids a { margin-right: .45rem; white-space: nowrap; }
 table.students { font-size: .82rem; } .wide { overflow-x: auto; max-width: 100%; }
-td.made { min-width: 20rem; } td.status { white-space: nowrap; }
+td.made { min-width: 14rem; } td.status { white-space: nowrap; }
+table.students th.fn { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; }
 """
 
 
@@ -143,24 +144,27 @@ def _events(events) -> list[str]:
 def _students(data: ClassData, out_dir: Path, course_dir: Path) -> list[str]:
     e = html.escape
     notebook = data.notebook.removesuffix(".ipynb")
-    head = ["student", "status", "score", *data.exercises, "mistakes", "feedback"]
+    # The feedback link comes right after the student, and the functions' names stand upright, so that
+    # the table fits a 1280-pixel page and the link is never scrolled out of sight.
+    head = ["student", "feedback", "status", "score", *data.exercises, "mistakes"]
     body = []
     for s in data.students:
         status = e(s.status) if s.graded or s.status in ABSENT else '<a href="#not-graded">not graded</a>'
-        cells = [f'<td id="s-{e(s.id)}">{e(s.id)}</td>', f'<td class="status">{status}</td>']
+        cells = [f'<td id="s-{e(s.id)}">{e(s.id)}</td>']
         if s.graded:
             made = _mistakes_in_short(data, s)
             page = course_dir / "feedback" / s.id / data.assignment_id / f"{notebook}.html"
             link = (f'<a href="{e(Path(os.path.relpath(page, out_dir)).as_posix())}">feedback</a>'
                     if page.is_file() else "")
-            cells += [f'<td class="n">{s.score:g}</td>'] + [f'<td class="n">{s.points[n]:g}</td>' for n in data.exercises]
-            cells += [f'<td class="made">{e("; ".join(made))}</td>', f"<td>{link}</td>"]
+            cells += [f"<td>{link}</td>", f'<td class="status">{status}</td>', f'<td class="n">{s.score:g}</td>']
+            cells += [f'<td class="n">{s.points[n]:g}</td>' for n in data.exercises]
+            cells += [f'<td class="made">{e("; ".join(made))}</td>']
         else:
-            cells += ["<td></td>"] * (len(data.exercises) + 3)
+            cells += ["<td></td>", f'<td class="status">{status}</td>'] + ["<td></td>"] * (len(data.exercises) + 2)
         body.append("<tr>" + "".join(cells) + "</tr>")
+    headers = "".join(f"<th{' class=fn' if h in data.exercises else ''}>{e(h)}</th>" for h in head)
     return ['<h2 id="students">Students</h2>',
-            f'<div class="wide"><table class="students"><tr>{"".join(f"<th>{e(h)}</th>" for h in head)}</tr>'
-            f'{"".join(body)}</table></div>']
+            f'<div class="wide"><table class="students"><tr>{headers}</tr>{"".join(body)}</table></div>']
 
 
 def _mistakes_in_short(data: ClassData, student) -> list[str]:

@@ -121,7 +121,7 @@ def main(argv=None) -> int:
     p.add_argument("submissions", nargs="?", type=Path,
                    help="folder of <student>/<notebook>.ipynb, a single notebook (graded as student 'me'), "
                         "or nbgrader's submitted/ (default)")
-    p.add_argument("--course-dir", type=Path, default=REPO_ROOT, help="nbgrader course directory (default: this repo)")
+    p.add_argument("--course-dir", type=Path, help=COURSE_DIR_HELP)
     p.add_argument("--seed", type=int, help="seed of the hidden tests' random inputs (to reproduce a grading run)")
     p.add_argument("--no-sandbox", action="store_true",
                    help="run student code without isolation (only for trusted submissions, or where bubblewrap cannot run)")
@@ -137,11 +137,19 @@ def main(argv=None) -> int:
     p = sub.add_parser("report", help="a class report (HTML page and CSV files) from the gradebook and grading records")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT",
                    help=f"assignment ids: {', '.join(sorted(ASSIGNMENTS))} (default: every one graded in the course)")
-    p.add_argument("--course-dir", type=Path, default=REPO_ROOT, help="nbgrader course directory (default: this repo)")
+    p.add_argument("--course-dir", type=Path, help=COURSE_DIR_HELP)
     p.add_argument("--out", type=Path, help="folder to write into (default: COURSE/reports/ASSIGNMENT)")
+    p = sub.add_parser("init", help="make a course directory of your own for a class (nbgrader_config.py with the "
+                                    "course id and exchange, source/ copied from the package)")
+    p.add_argument("dir", type=Path, help="a new or empty folder")
+    p.add_argument("--course-id", required=True, help="the course id students fetch from (e.g. nndl-2026)")
+    p.add_argument("--exchange", type=Path, help="nbgrader's exchange root (default: DIR/exchange; on a shared "
+                                                 "server, a folder every user can write, e.g. /srv/nbgrader/exchange)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
+    if getattr(args, "course_dir", "absent") is None:
+        args.course_dir = default_course_dir()
     try:
         if args.command == "release":
             from .course import make_release
@@ -158,6 +166,11 @@ def main(argv=None) -> int:
             _summary(args.course_dir.resolve())
         elif args.command == "report":
             _reports(args.course_dir, args.assignments, args.out)
+        elif args.command == "init":
+            from .nbgrader_ext.commands import init_course
+            course = init_course(args.dir, args.course_id, args.exchange)
+            print(f"Course {args.course_id} in {course} (exchange: {args.exchange or course / 'exchange'}). "
+                  f"Run dlcourse and nbgrader in that folder.")
         elif args.command == "demo":
             demo(args.workdir)
     except Exception as e:  # noqa: BLE001 - the errors that say what to do are told; the others raised
@@ -173,16 +186,28 @@ def main(argv=None) -> int:
     return 0
 
 
+COURSE_DIR_HELP = ("nbgrader course directory (default: the current folder when it is one, as for nbgrader; "
+                   "else this repository)")
+
+
+def default_course_dir() -> Path:
+    """The current folder when it is a course directory (``dlcourse init``'s, or this repository), as
+    nbgrader takes it; else this repository's, so that a learner who runs dlcourse from their own folder
+    never turns it into a course."""
+    from .nbgrader_ext.commands import is_course_dir
+    return Path.cwd() if is_course_dir(Path.cwd()) else REPO_ROOT
+
+
 def _told_errors() -> tuple[type[BaseException], ...]:
     """The errors whose message says what is wrong and what to do: exit 1 with the message alone."""
     from .batch.cluster import ClusterUnavailable
     from .nbgrader_ext.grade_cells import GradeCellMismatch
-    from .nbgrader_ext.commands import NbgraderError
+    from .nbgrader_ext.commands import InitError, NbgraderError
     from .report import ReportError
     from .batch.options import BadOption
     from .batch.runs import Busy
 
-    return (NbgraderError, FileNotFoundError, bubblewrap.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
+    return (NbgraderError, InitError, FileNotFoundError, bubblewrap.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
             ReportError, BadOption, Busy)
 
 

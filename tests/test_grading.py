@@ -124,13 +124,15 @@ def test_dlcourse_grade_reads_nbgraders_submitted_layout(demo, tmp_path, capsys)
     assert {part: hashes(course / part) for part in before} == before
 
 
-def test_a_single_notebook_is_graded_as_me(demo, tmp_path, capsys):
+def test_a_single_notebook_is_graded_as_me(demo, tmp_path, capsys, monkeypatch):
+    """...run in the course's folder, without --course-dir: dlcourse takes it as nbgrader does."""
     workdir, _ = demo
     course = tmp_path / "course"
     registered_course(course)
     mine = tmp_path / "my work.ipynb"
     shutil.copy(workdir / "incoming" / ASSIGNMENT / "ben_bug" / NOTEBOOK, mine)
-    assert cli.main(["grade", ASSIGNMENT, str(mine), "--course-dir", str(course), "--seed", "4242"]) == 0
+    monkeypatch.chdir(course)
+    assert cli.main(["grade", ASSIGNMENT, str(mine), "--seed", "4242"]) == 0
     assert re.search(r"^me +11/12  lost points in test_propagate 2/3$", capsys.readouterr().out, re.M)
     feedback = (course / "feedback" / "me" / ASSIGNMENT / "logistic_regression.html").read_text()
     # every cell but the buggy propagate's, with this run's seed

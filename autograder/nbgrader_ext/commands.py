@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -170,6 +171,53 @@ def make_workspace(path: Path, source_root: Path = REPO_ROOT, gradebook: tuple[s
         with open(path / "nbgrader_config.py", "a") as f:
             f.write(f"c.CourseDirectory.db_url = {db_url!r}\nc.CourseDirectory.course_id = {course_id!r}\n")
     return path
+
+
+class InitError(ValueError):
+    """``dlcourse init`` cannot make the course directory; the message says why and what to do."""
+
+
+COURSE_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def init_course(path: Path, course_id: str, exchange_root: Path | None = None) -> Path:
+    """A course directory of one's own at ``path`` (``dlcourse init``): ``source/`` copied from the package,
+    an ``nbgrader_config.py`` with the course's settings, its id and its exchange (``exchange_root``, made
+    with nbgrader's permissions if missing; default ``path/exchange``). ``path`` must be new or empty:
+    nothing already there is written over."""
+    path = Path(path).resolve()
+    if not COURSE_ID_PATTERN.match(course_id):
+        raise InitError(f"{course_id!r} is not a course id nbgrader accepts: use letters, digits, '.', '-' and '_' "
+                        "(for example nndl-2026).")
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise InitError(f"{path} already exists and is not an empty folder; dlcourse init writes only into a new "
+                        "or empty folder: choose another.")
+    exchange = Path(exchange_root).resolve() if exchange_root else path / "exchange"
+    path.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO_ROOT / "source", path / "source",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    if not exchange.exists():
+        exchange.mkdir(parents=True)
+        exchange.chmod(0o1777)  # nbgrader's own permissions for an exchange: every user writes, none deletes others'
+    (path / "nbgrader_config.py").write_text(textwrap.dedent(f"""\
+        # The nbgrader configuration of the course {course_id}, made by `dlcourse init`: this folder is its course
+        # directory (source/; submitted/, autograded/, feedback/ and gradebook.db appear here while grading). The
+        # settings the grader needs are autograder/nbgrader_ext/course_settings.py; add your own below them.
+        import os
+
+        from autograder.nbgrader_ext.course_settings import configure
+
+        c = get_config()  # noqa: F821 (provided by nbgrader)
+        configure(c, os.path.dirname(os.path.abspath(__file__)))
+        c.CourseDirectory.course_id = {course_id!r}
+        c.Exchange.root = {str(exchange)!r}
+        """))
+    return path
+
+
+def is_course_dir(path: Path) -> bool:
+    """True for an nbgrader course directory (an nbgrader_config.py and a source/ folder)."""
+    return (Path(path) / "nbgrader_config.py").is_file() and (Path(path) / "source").is_dir()
 
 
 def generate_assignment(course_dir: Path, assignment_id: str) -> Path:

@@ -76,7 +76,7 @@ def expected_values(assignment_id: str, name: str, cases: Sequence[Mapping[str, 
     reference = getattr(get(assignment_id).reference, name)
     out = []
     for inputs in cases:
-        record: dict | None = {} if ex.wires else None
+        record = ex.new_record()
         out.append(call(name, reference, inputs, ex.public_stubs(), record))
         if calls is not None:
             calls.append(record)
@@ -167,7 +167,8 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
         total += len(labels)
         record = records[i - 1] if i <= len(records) else None
         reference_record = reference_calls[i - 1] if reference_calls else None
-        departs = wiring.departure_key(record, reference_record, finished=kind == "value")
+        finished = kind == "value"  # the function returned (its calls did not stop at an error)
+        departs = wiring.departure_key(record, reference_record, finished)
         if kind == "value":
             try:
                 parts = ex.judge_parts(got, want, reveal=False, mistakes=mistakes[i - 1] if mistakes else (),
@@ -177,7 +178,7 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
         if kind == "error":
             problems = [ex.error_message(str(got), raised[0] if raised else None, mistakes[i - 1] if mistakes else (),
                                          raised[1] if len(raised) > 1 else None, want, reveal=False,
-                                         calls=wiring.departure_key(record, reference_record, finished=False))]
+                                         calls=departs)]
             tests.append({"passed": 0, "total": len(labels), "parts": labels,
                           "failed": {label: problems for label in labels}})
             if raised and raised[0] == UNANSWERED:
@@ -194,7 +195,7 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
             tests.append({"passed": ok, "total": len(labels), "parts": labels,
                           "failed": {l: m for l, m in parts if m}})
         tests[-1]["mistakes"] = _named(problems, mistakes[i - 1] if mistakes else ())
-        problems = ex.with_wiring(problems, record, reference_record, finished=kind == "value")
+        problems = ex.with_wiring(problems, record, reference_record, finished)
         if problems:
             failing.append(i)
             if not first:
@@ -237,7 +238,7 @@ def hidden_problems(assignment_id: str, name: str, fn: Any, seed: int) -> Score:
     tests = hidden_tests(assignment_id, name, seed)
     results, calls = [], []
     for inputs in tests.cases:
-        record: dict | None = {} if ex.wires else None
+        record = ex.new_record()
         try:
             results.append(("value", call(name, fn, inputs, ex.public_stubs(), record)))
         except CallFailed as e:

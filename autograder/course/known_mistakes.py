@@ -56,7 +56,7 @@ def outputs(exercise: Exercise, mistakes: Sequence[Mistake], inputs: Mapping[str
     the same way."""
     out = []
     for m in for_exercise(mistakes, exercise.name):
-        record: dict | None = {} if exercise.wires and reference_calls else None
+        record = exercise.new_record() if reference_calls else None
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):  # wrong code overflows; that is expected
                 warnings.simplefilter("ignore")

@@ -42,7 +42,7 @@ def public_cases_text(check_set: CheckSet) -> str:
         stubs = exercise.public_stubs()
         cases[name] = []
         for kw in inputs[name]:
-            record: dict | None = {} if exercise.wires else None  # the reference's calls of the blocks
+            record = exercise.new_record()  # the reference's calls of the blocks
             expected = call(name, reference, kw, stubs, record)
             wrong = [m for m in known_mistakes.outputs(exercise, check_set.mistakes, kw, stubs, record)
                      if "raises" in m or exercise.judge(m["output"], expected)]  # those that show here

@@ -77,6 +77,11 @@ class Exercise:
     varies: tuple[str, ...] = ()
     wires: bool = False
 
+    def new_record(self) -> dict | None:
+        """An empty record for ``runner.call`` to fill with the calls of the blocks (``wiring``), or None
+        when the function does not wire blocks (nothing is recorded then)."""
+        return {} if self.wires else None
+
     def stand_ins_text(self) -> str:
         """The ``stand_ins`` phrase in the language in use."""
         return _(self.stand_ins).format(**self.stand_ins_fields)
@@ -364,7 +369,7 @@ def run_public_check(module: str, exercise: Exercise, fn: Any) -> None:
 
     gots = []
     for i, case in enumerate(cases, start=1):
-        record: dict | None = {} if exercise.wires else None
+        record = exercise.new_record()
         try:
             got = call(exercise.name, fn, case["inputs"], stubs, record)
         except CallFailed as e:

@@ -37,7 +37,7 @@ def run(module: str, name: str, namespace: Mapping[str, Any], inputs_path: str, 
             results.append({"error": _("{name} is not defined when its grade cell runs: did the cell that defines "
                                        "it run without errors, and is it spelled {name}?").format(name=name)})
             continue
-        record: dict | None = {} if exercise.wires else None  # how it wires its blocks (wiring)
+        record = exercise.new_record()  # how it wires its blocks (wiring)
         try:
             value = call(name, namespace[name], inputs, exercise.public_stubs(), record)
         except CallFailed as e:

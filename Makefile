@@ -36,10 +36,15 @@ test: $(VENV)
 # List; no instructors' tools), `make lab-instructor` with nbgrader's Formgrader and Create Assignment.
 LAB_ARGS = --notebook-dir=. --LabApp.app_settings_dir=$(CURDIR)/lab/settings $(if $(filter 0,$(shell id -u)),--allow-root)
 
-lab: $(VENV)
+# The course's own nbgrader exchange (course_settings.EXCHANGE), so that the Assignment List and the
+# formgrader's Release and Collect work on this machine (README: "Running a class").
+exchange:
+	install -d -m 1777 exchange
+
+lab: $(VENV) | exchange
 	JUPYTER_CONFIG_PATH=$(CURDIR)/lab/student $(BIN)/jupyter lab $(LAB_ARGS)
 
-lab-instructor: $(VENV)
+lab-instructor: $(VENV) | exchange
 	$(BIN)/jupyter lab $(LAB_ARGS)
 
 release: $(VENV)
@@ -64,4 +69,4 @@ bench-training: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/training_time.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated .dlcourse-graded .dlcourse-lock
+	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated .dlcourse-graded .dlcourse-lock exchange

@@ -1,7 +1,10 @@
 """The `dlcourse` command.
 
-    dlcourse release                           regenerate everything generated: the public checks' expected
-                                               values (dlutils/checks/expected/) and release/ from source/
+    dlcourse release [ASSIGNMENT ...]          in a course directory of your own (dlcourse init): release/<id>/
+                                               (nbgrader generate_assignment, as the formgrader's Generate)
+                                               and each edition's <lang>/release/<id>/; in this repository:
+                                               regenerate everything generated (the public checks' expected
+                                               values in dlutils/checks/expected/, release/, catalogues, zh/)
     dlcourse grade ASSIGNMENT [SUBMISSIONS]    autograde, write feedback, export grades.csv
                                                (SUBMISSIONS: a folder of <student>/<notebook>.ipynb,
                                                one notebook file, or nbgrader's submitted/ by default;
@@ -114,8 +117,11 @@ def _summary(course_dir: Path) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="dlcourse", description="Neural Networks and Deep Learning course tools")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("release", help="regenerate the public checks' expected values and release/ from source/")
-    p.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    p = sub.add_parser("release", help="in a course directory of your own: release/<id>/ and each edition's "
+                                       "<lang>/release/<id>/ from source/; in this repository: everything generated")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT",
+                   help=f"assignment ids: {', '.join(sorted(ASSIGNMENTS))} (default: all)")
+    p.add_argument("--course-dir", type=Path, help=COURSE_DIR_HELP)
     p = sub.add_parser("grade", help="autograde submissions, generate feedback, export grades.csv")
     p.add_argument("assignment", choices=sorted(ASSIGNMENTS))
     p.add_argument("submissions", nargs="?", type=Path,
@@ -148,12 +154,17 @@ def main(argv=None) -> int:
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
+    if args.command == "release" and (unknown := [a for a in args.assignments if a not in ASSIGNMENTS]):
+        parser.error(f"no assignment {', '.join(unknown)}: the assignments are {', '.join(sorted(ASSIGNMENTS))}")
     if getattr(args, "course_dir", "absent") is None:
         args.course_dir = default_course_dir()
     try:
         if args.command == "release":
             from .course import make_release
-            make_release.main(args.assignments or None)
+            if args.course_dir.resolve() == REPO_ROOT:
+                make_release.main(args.assignments or None)
+            else:
+                make_release.course_release(args.course_dir, args.assignments or None)
         elif args.command == "grade":
             from .batch import grading
             with grading.stopping_on_signals():

@@ -7,18 +7,23 @@ by whichever process asks first, in a folder they share (``once``), and read by 
 import atexit
 import contextlib
 import fcntl
+import importlib.util
 import itertools
 import json
 import linecache
 import pickle
 import re
 import shutil
+import subprocess
+import sys
+import sysconfig
 import tempfile
 import textwrap
+import zipfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import nbformat
 import numpy as np
@@ -111,6 +116,62 @@ def once(key: str, make: Callable[[Path], T], save: Callable[[T, Path], None], l
         save(value, folder)
         (folder / ".done").touch()
         return value
+
+
+class Wheel(NamedTuple):
+    wheel: Path   # the course package's wheel (dlutils and autograder)
+    python: Path  # the python of a virtual environment it is installed in, without this repo's editable install
+
+
+# What the wheel is built from: a copy (a setuptools build writes build/ and *.egg-info into the tree it builds).
+WHEEL_SOURCES = ["pyproject.toml", "README.md", "dlutils", "autograder"]
+
+
+def installed_wheel() -> Wheel:
+    """The course package built as a wheel and installed as a student's environment would have it, once per run.
+
+    The wheel is unzipped into a throwaway virtual environment that does not see this repo's editable
+    install: its site-packages gets a ``.pth`` line naming the main environment's site-packages, for
+    numpy, h5py, ipykernel and nbgrader. A directory named in a ``.pth`` file is only added to
+    ``sys.path``; its own ``.pth`` files (the editable finder among them) are not processed."""
+    def make(folder: Path) -> Wheel:
+        src = folder / "src"
+        src.mkdir()
+        for name in WHEEL_SOURCES:
+            path = REPO / name
+            if path.is_dir():
+                shutil.copytree(path, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+            else:
+                shutil.copy(path, src / name)
+        # Offline with the environment's own setuptools when it can build wheels (setuptools >= 70.1, or the
+        # wheel package); otherwise pip installs pyproject.toml's build requirements in isolation (a download).
+        offline = importlib.util.find_spec("setuptools") is not None and (
+            importlib.util.find_spec("setuptools.command.bdist_wheel") is not None
+            or importlib.util.find_spec("wheel") is not None)
+        out = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--quiet",
+                              "--disable-pip-version-check", "-w", str(folder / "dist")]
+                             + (["--no-build-isolation"] if offline else []),
+                             capture_output=True, text=True, cwd=folder, timeout=300)
+        assert out.returncode == 0, f"building the wheel failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+        (built,) = (folder / "dist").glob("dlcourse-*.whl")
+        venv = folder / "venv"
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+        python = venv / "bin" / "python"
+        site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                   capture_output=True, text=True, check=True).stdout.strip())
+        assert site.is_relative_to(venv), site
+        with zipfile.ZipFile(built) as z:
+            z.extractall(site)
+        (site / "main-venv-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+        return Wheel(built, python)
+
+    def save(value: Wheel, folder: Path) -> None:
+        (folder / "wheel.json").write_text(json.dumps([str(value.wheel), str(value.python)]))
+
+    def load(folder: Path) -> Wheel:
+        return Wheel(*map(Path, json.loads((folder / "wheel.json").read_text())))
+
+    return once("installed-wheel", make, save, load)
 
 
 def _key(path: Path) -> str:

@@ -43,3 +43,12 @@ def test_the_current_folder_is_the_course_when_it_is_one_else_this_repository(tm
     course = commands.init_course(tmp_path / "c", "c1")
     monkeypatch.chdir(course)
     assert cli.default_course_dir() == course
+
+
+def test_release_names_the_assignments_when_given_one_that_does_not_exist(capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(["release", "week9_nope"])
+    assert e.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "dlcourse: error: no assignment week9_nope: the assignments are week2_logistic_regression, week2_numpy_basics, "
+        "week3_shallow_network, week4_deep_network, week4_deep_network_application\n")

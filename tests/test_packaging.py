@@ -1,75 +1,30 @@
 """The course package as a wheel: everything dlutils loads at run time is inside it, and a plain
-(non-editable) install loads the datasets and the public cases from anywhere.
-
-The wheel is built from a copy of the sources (a setuptools build writes ``build/`` and
-``*.egg-info`` into the tree it builds) and unzipped into a throwaway virtual environment that does
-not see this repo's editable install: its site-packages gets a ``.pth`` line naming the main
-environment's site-packages, for numpy and h5py. A directory named in a ``.pth`` file is only added
-to ``sys.path``; its own ``.pth`` files (the editable finder among them) are not processed.
-"""
-import importlib.util
+(non-editable) install loads the datasets and the public cases from anywhere (helpers.installed_wheel
+builds and installs it; students' kernels in test_exchange.py use it too)."""
 import json
 import os
 import shutil
 import subprocess
-import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from autograder.course.registry import CHECK_SETS
-from helpers import REPO
+from helpers import REPO, installed_wheel
 from dlutils import datasets
 from dlutils.datasets import DatasetError
 from dlutils.i18n import _, using
 
-SOURCES = ["pyproject.toml", "README.md", "dlutils", "autograder"]
 
-
-def _can_build_wheels_here() -> bool:
-    """setuptools >= 70.1 builds wheels itself; older ones need the ``wheel`` package."""
-    return (importlib.util.find_spec("setuptools") is not None
-            and (importlib.util.find_spec("setuptools.command.bdist_wheel") is not None
-                 or importlib.util.find_spec("wheel") is not None))
+@pytest.fixture(scope="module")
+def wheel() -> Path:
+    return installed_wheel().wheel
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("wheel")
-    src = tmp / "src"
-    src.mkdir()
-    for name in SOURCES:
-        path = REPO / name
-        if path.is_dir():
-            shutil.copytree(path, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
-        else:
-            shutil.copy(path, src / name)
-    # Offline with the environment's own setuptools when it can build wheels; otherwise pip
-    # installs the build requirements of pyproject.toml in an isolated environment (a download).
-    isolation = ["--no-build-isolation"] if _can_build_wheels_here() else []
-    out = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--quiet",
-                          "--disable-pip-version-check", "-w", str(tmp / "dist")] + isolation,
-                         capture_output=True, text=True, cwd=tmp, timeout=300)
-    assert out.returncode == 0, f"building the wheel failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
-    (built,) = (tmp / "dist").glob("dlcourse-*.whl")
-    return built
-
-
-@pytest.fixture(scope="module")
-def installed(wheel, tmp_path_factory) -> Path:
-    """A virtual environment with the wheel unzipped into it; returns its python."""
-    venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
-    python = venv / "bin" / "python"
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
-    assert site.is_relative_to(venv), site
-    with zipfile.ZipFile(wheel) as z:
-        z.extractall(site)
-    (site / "main-venv-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    return python
+def installed() -> Path:
+    return installed_wheel().python
 
 
 def _run(python: Path, code: str, cwd: Path) -> str:

@@ -21,8 +21,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import nbformat
-
 from dlutils.checks import plain
 from dlutils.checks.runner import call
 
@@ -74,7 +72,6 @@ def release(course_root: Path = REPO_ROOT, assignment_ids=None) -> list[Path]:
             if dest.exists():
                 shutil.rmtree(dest)
             shutil.copytree(out, dest)
-            _mark_generated(dest / ASSIGNMENTS[assignment_id].notebook, assignment_id)
             written.append(dest)
     (course_root / "release" / "README.md").write_text(RELEASE_README)
     return written
@@ -88,12 +85,23 @@ regenerate. tests/test_release.py fails when this folder differs from a fresh ge
 """
 
 
-def _mark_generated(path: Path, assignment_id: str) -> None:
-    """Say in the notebook's metadata what it is generated from (JupyterLab keeps it; nbgrader ignores it)."""
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata["dlcourse"] = {"generated_from": f"source/{assignment_id}/{path.name}",
-                               "generated_by": "dlcourse release; do not edit, regenerate"}
-    nbformat.write(nb, path)
+def course_release(course_dir: Path, assignment_ids=None) -> list[Path]:
+    """``dlcourse release`` in a course directory of one's own (``dlcourse init``): ``release/<id>/`` by
+    nbgrader's ``generate_assignment`` run there (what the formgrader's Generate button runs: the
+    assignment is recorded in the course's gradebook), and each edition's ``<lang>/release/<id>/`` from
+    it and the translation beside ``source/<id>/``'s notebook. The package's generated files (its
+    ``release/``, public cases and catalogues) are the package's own: they are not touched."""
+    course_dir = Path(course_dir).resolve()
+    written = []
+    for assignment_id in assignment_ids or ASSIGNMENTS:
+        grade_cells.require_match(ASSIGNMENTS[assignment_id], course_dir)
+        written.append(generate_assignment(course_dir, assignment_id))
+        written += translations.write_release_editions(course_dir, assignment_id)
+    for path in written:
+        print(f"wrote {path}")
+    for problem in translations.all_problems(course_dir):
+        print(problem)
+    return written
 
 
 def main(assignment_ids=None) -> list[Path]:

@@ -278,7 +278,12 @@ class Pair:
     translation: Path
     edition: Path
     lang: str
-    with_files: bool = False  # copy the other files of the English notebook's folder (an assignment's data)
+    assignment: str | None = None  # the assignment whose release it translates (None: a lecture)
+
+    @property
+    def with_files(self) -> bool:
+        """Whether the other files of the English notebook's folder go beside the edition (an assignment's data)."""
+        return self.assignment is not None
 
 
 def pairs(root: Path = REPO_ROOT) -> list[Pair]:
@@ -291,7 +296,7 @@ def pairs(root: Path = REPO_ROOT) -> list[Pair]:
         for assignment in ASSIGNMENTS.values():
             source, release = assignment.source_path(root), assignment.release_path(root)
             out.append(Pair(release, source, translation_path(source, lang),
-                            root / lang / "release" / assignment.id / release.name, lang, with_files=True))
+                            root / lang / "release" / assignment.id / release.name, lang, assignment.id))
     return out
 
 
@@ -318,13 +323,29 @@ def write_editions(root: Path = REPO_ROOT) -> list[Path]:
             if folder.exists():
                 shutil.rmtree(folder)
     for pair in pairs(root):
-        pair.edition.parent.mkdir(parents=True, exist_ok=True)
-        for extra in pair.english.parent.iterdir() if pair.with_files else ():
-            if extra.is_file() and extra.suffix != ".ipynb":
-                shutil.copy2(extra, pair.edition.parent / extra.name)
-        nbformat.write(edition_of(pair, root), pair.edition)
-        written.append(pair.edition)
+        written.append(_write(pair, root))
     return written
+
+
+def write_release_editions(root: Path, assignment_id: str) -> list[Path]:
+    """Write (afresh) every edition of the release of ``assignment_id`` in the course at ``root``:
+    ``<lang>/release/<id>/`` from ``release/<id>/`` and the translation beside ``source/<id>/``'s notebook."""
+    written = []
+    for pair in pairs(root):
+        if pair.assignment == assignment_id:
+            if pair.edition.parent.exists():
+                shutil.rmtree(pair.edition.parent)
+            written.append(_write(pair, root))
+    return written
+
+
+def _write(pair: Pair, root: Path) -> Path:
+    pair.edition.parent.mkdir(parents=True, exist_ok=True)
+    for extra in pair.english.parent.iterdir() if pair.with_files else ():
+        if extra.is_file() and extra.suffix != ".ipynb":
+            shutil.copy2(extra, pair.edition.parent / extra.name)
+    nbformat.write(edition_of(pair, root), pair.edition)
+    return pair.edition
 
 
 def write_skeletons(root: Path = REPO_ROOT) -> list[Path]:

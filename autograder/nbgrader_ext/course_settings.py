@@ -15,12 +15,20 @@ TEMPLATES = Path(__file__).with_name("templates")
 # Where nbgrader's feedback and formgrader keep their page templates: the course's
 # HTMLExporter.extra_template_basedirs replaces nbgrader's own, so it lists this folder too.
 NBGRADER_TEMPLATES = Path(importlib.util.find_spec("nbgrader").origin).parent / "server_extensions" / "formgrader" / "templates"
+EXCHANGE = "exchange"  # the course's own exchange folder, in the course directory
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 # nbgrader's default CourseDirectory.ignore, plus the translation files kept beside each source notebook
 # (autograder.editions.translations: <notebook>.<lang>.md), which stay out of release/, and the grading record:
 # nbgrader copies a student's other files into autograded/, where the grader writes its record, so a
 # file of that name that a student submits is never copied (nor collected, nor released).
 IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.??.md", RECORD]
+
+
+def generate_steps() -> list[str]:
+    """nbgrader's own ``GenerateAssignment.preprocessors``, in its order."""
+    from nbgrader.converters import GenerateAssignment
+
+    return [f"{step.__module__}.{step.__name__}" for step in GenerateAssignment.class_traits()["preprocessors"].default()]
 
 
 def configure(c, root: str | Path) -> None:
@@ -30,10 +38,17 @@ def configure(c, root: str | Path) -> None:
     c.CourseDirectory.course_id = COURSE_ID
     c.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     c.CourseDirectory.ignore = IGNORE
+    # nbgrader's exchange (where release, submit, collect and feedback pass): the course's own folder, so that
+    # the formgrader and the Assignment List work on one machine (a class's course names a shared one: dlcourse
+    # init --exchange). nbgrader's default, /usr/local/share/nbgrader/exchange, rarely exists.
+    c.Exchange.root = str(root / EXCHANGE)
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     # Release notebooks carry no outputs (sources have none either).
     c.ClearOutput.enabled = True
+    # nbgrader's steps of generate_assignment, then the mark of what the release is generated from, so that
+    # `dlcourse release`, `nbgrader generate_assignment` and the formgrader's Generate button write one release.
+    c.GenerateAssignment.preprocessors = [*generate_steps(), "autograder.nbgrader_ext.mark_generated.MarkGenerated"]
     # Sanitizing a submission (order and reasons: autograder.nbgrader_ext.sanitize). Nothing the submission says
     # about its cells is trusted: roles come from the release notebook, then nbgrader restores locked
     # and test cells from the gradebook, then student HTML is defused before anything renders it.

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo report test lab lab-instructor release bench bench-training clean
+.PHONY: demo report test lab lab-instructor hub proxy release bench bench-training clean
 
 # A venv with the pinned requirements and this repo installed in editable mode.
 # Rebuilt when the requirements or pyproject change.
@@ -47,6 +47,23 @@ lab: $(VENV) | exchange
 lab-instructor: $(VENV) | exchange
 	$(BIN)/jupyter lab $(LAB_ARGS)
 
+# A JupyterHub on 127.0.0.1 for a pilot (README: "Running a class"): an instructor, a class of students and
+# nbgrader's course service, in hub-workspace/ (made on the first run; HUB_ARGS: dlcourse hub's options).
+# Its proxy, configurable-http-proxy, comes from npm: `make proxy` installs it into .venv, every package at the
+# version autograder/hub/npm/package-lock.json pins (npm ci).
+PROXY := $(VENV)/node_modules/.bin/configurable-http-proxy
+HUB_ARGS ?=
+
+$(PROXY): autograder/hub/npm/package.json autograder/hub/npm/package-lock.json | $(VENV)
+	cp autograder/hub/npm/package.json autograder/hub/npm/package-lock.json $(VENV)/
+	npm ci --prefix $(VENV) --no-audit --no-fund
+	@touch $@
+
+proxy: $(PROXY)
+
+hub: $(VENV) $(PROXY)
+	$(BIN)/dlcourse hub $(HUB_ARGS)
+
 release: $(VENV)
 	$(BIN)/dlcourse release
 
@@ -69,4 +86,4 @@ bench-training: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/training_time.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated .dlcourse-graded .dlcourse-lock exchange
+	rm -rf $(VENV) $(DEMO_DIR) submitted autograded feedback reports gradebook.db grades.csv .dlcourse-runs.json .dlcourse-generated .dlcourse-graded .dlcourse-lock exchange hub-workspace

@@ -19,6 +19,8 @@
                                                CSV files in reports/<assignment>/ (--out DIR), from the
                                                gradebook and the grading records (default: every
                                                assignment that has been graded)
+    dlcourse hub [--dir DIR] [--port P]        JupyterHub on 127.0.0.1 for a pilot: an instructor, a class of
+                                               students, nbgrader's course service (first run: makes DIR)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
                                                of every assignment, with their class reports
 """
@@ -151,6 +153,15 @@ def main(argv=None) -> int:
     p.add_argument("--course-id", required=True, help="the course id students fetch from (e.g. nndl-2026)")
     p.add_argument("--exchange", type=Path, help="nbgrader's exchange root (default: DIR/exchange; on a shared "
                                                  "server, a folder every user can write, e.g. /srv/nbgrader/exchange)")
+    p = sub.add_parser("hub", help="JupyterHub on this machine for a pilot: the instructor, a class of students and "
+                                   "the course service, on 127.0.0.1 (README: \"Running a class\")")
+    p.add_argument("--dir", type=Path, default=Path("hub-workspace"),
+                   help="the hub's folder: made on the first run, used as it is after (default: hub-workspace)")
+    p.add_argument("--port", type=int, help="the hub's port on 127.0.0.1 (default 8000)")
+    p.add_argument("--course-id", default="nndl-pilot", help="first run: the course id (default nndl-pilot)")
+    p.add_argument("--instructor", default="instructor", help="first run: the instructor's login (default instructor)")
+    p.add_argument("--students", default="3", help="first run: how many students (student1, student2, ...) or "
+                                                   "their logins, comma-separated (default 3)")
     p = sub.add_parser("demo", help="run the instructor pipeline on sample submissions in a throwaway workspace")
     p.add_argument("--workdir", type=Path, help="where to build the workspace (default: a new temporary folder)")
     args = parser.parse_args(argv)
@@ -182,6 +193,8 @@ def main(argv=None) -> int:
             course = init_course(args.dir, args.course_id, args.exchange)
             print(f"Course {args.course_id} in {course} (exchange: {args.exchange or course / 'exchange'}). "
                   f"Run dlcourse and nbgrader in that folder.")
+        elif args.command == "hub":
+            _hub(args)
         elif args.command == "demo":
             demo(args.workdir)
     except Exception as e:  # noqa: BLE001 - the errors that say what to do are told; the others raised
@@ -195,6 +208,24 @@ def main(argv=None) -> int:
                 return e.exit_code
         raise
     return 0
+
+
+def _hub(args) -> None:
+    from .hub import pilot
+
+    if not pilot.is_hub(args.dir):
+        students = ([f"student{i}" for i in range(1, int(args.students) + 1)] if args.students.isdigit()
+                    else [s.strip() for s in args.students.split(",") if s.strip()])
+        passwords = pilot.make_hub(args.dir, args.course_id, args.instructor, students)
+        print(f"Made the hub's folder {args.dir.resolve()}: course {args.course_id}, instructor {args.instructor}, "
+              f"students {', '.join(students)}. Their passwords (also in {args.dir / pilot.PASSWORDS_FILE}):")
+        for user, password in passwords.items():
+            print(f"  {user:<12} {password}")
+    hub = pilot.read(args.dir)
+    print(f"JupyterHub on http://127.0.0.1:{args.port or hub.port}/ (Ctrl-C stops it); the course service for "
+          f"{hub.instructor}: /services/{hub.course_id}/", flush=True)
+    pilot.run(args.dir, args.port)
+    print("JupyterHub stopped.")
 
 
 COURSE_DIR_HELP = ("nbgrader course directory (default: the current folder when it is one, as for nbgrader; "
@@ -217,9 +248,10 @@ def _told_errors() -> tuple[type[BaseException], ...]:
     from .report import ReportError
     from .batch.options import BadOption
     from .batch.runs import Busy
+    from .hub.pilot import HubError
 
     return (NbgraderError, InitError, FileNotFoundError, bubblewrap.SandboxUnavailable, GradeCellMismatch, ClusterUnavailable,
-            ReportError, BadOption, Busy)
+            ReportError, BadOption, Busy, HubError)
 
 
 if __name__ == "__main__":

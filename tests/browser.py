@@ -37,11 +37,12 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot as test-artifacts/<name>.png; returns its path."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot of the whole page (``full_page``) or of what the window shows as
+    test-artifacts/<name>.png; returns its path."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

@@ -76,7 +76,8 @@ def _parents() -> dict[int, int]:
     return out
 
 
-def _tree(roots: list[int]) -> set[int]:
+def process_tree(roots: list[int]) -> set[int]:
+    """The processes ``roots`` and all their descendants that are alive now (from /proc)."""
     parents = _parents()
     found = {r for r in roots if r in parents}
     grew = True
@@ -102,7 +103,7 @@ def kill_tree(roots: list[int]) -> None:
     child that escapes while its parent is being killed; then all of them are killed at once."""
     stopped: set[int] = set()
     for _ in range(50):
-        tree = _tree(roots) - {os.getpid()}
+        tree = process_tree(roots) - {os.getpid()}
         if tree <= stopped:
             break
         _signal(tree - stopped, signal.SIGSTOP)

@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - skip_without_browser skips (or, in CI,
 
 from autograder.course import samples
 from autograder.course.registry import ASSIGNMENTS
+from autograder.nbgrader_ext.commands import make_exchange
+from autograder.nbgrader_ext.course_settings import EXCHANGE
 from browser import launch, screenshot, skip_without_browser
 from helpers import ASSIGNMENT, NOTEBOOK, REPO, grade_id, is_grade_cell
 from dlutils.checks import logistic_regression as checks
@@ -94,6 +96,7 @@ def green_pass_line(printed: str) -> str:
 def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     shutil.copy(REPO / "nbgrader_config.py", root / "nbgrader_config.py")  # makes root the course directory
+    make_exchange(root / EXCHANGE)  # the course's own exchange, as make lab makes it
     shutil.copy(REPO / "release" / ASSIGNMENT / NOTEBOOK, root / NOTEBOOK)
     shutil.copy(REPO / "zh" / "release" / ASSIGNMENT / NOTEBOOK, root / ZH_NOTEBOOK)
     nbformat.write(samples.solved(SOURCE, RELEASE), root / SOLVED)
@@ -155,9 +158,15 @@ def test_a_learners_lab_has_no_news_pop_up_and_no_instructors_tools(jupyterlab):
     assert not [tab for tab in sidebar if "Create Assignment" in tab], sidebar
     page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
     items = [t for t in page.locator(".lm-Menu-itemLabel").all_inner_texts() if t.strip()]
-    page.keyboard.press("Escape")
     assert items == ["Assignment List"]
     assert page.get_by_role("button", name="Validate").count() + page.get_by_text("Validate").count() >= 1
+    # The Assignment List reads the course's own exchange: no error, nothing released to it yet.
+    page.get_by_role("menuitem", name="Assignment List", exact=True).click()
+    panel = page.locator("#assignments_toolbar").locator("xpath=..")
+    expect(panel.locator("#course_list_default")).to_have_text("No courses found.")
+    expect(panel.get_by_text("There are no assignments to fetch.")).to_be_visible()
+    assert page.get_by_text(re.compile("Error fetching")).count() == 0
+    page.locator(".lm-TabBar-tab", has_text="Assignments").locator(".lm-TabBar-tabCloseIcon").click()
 
 
 def test_the_cells_are_where_the_test_types_and_runs():

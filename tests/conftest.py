@@ -36,6 +36,19 @@ def python_bin() -> Path:
     return Path(sys.executable).parent
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, for one test module (browser.py; its tests skip without it)."""
+    from browser import launch, sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
 @pytest.fixture(scope="session")
 def demo():
     """One `dlcourse demo`, once per test run (helpers.demo_once): every assignment's samples graded

@@ -20,7 +20,7 @@ import pytest
 
 from autograder import report
 from autograder.course.registry import ASSIGNMENTS
-from browser import ARTIFACTS, launch, screenshot, skip_without_browser, sync_playwright
+from browser import ARTIFACTS, screenshot, skip_without_browser
 from helpers import ASSIGNMENT, NOTEBOOK, grade_id
 from lab_server import TOKEN, running_lab
 
@@ -51,16 +51,6 @@ def lab(workspace):
     """JupyterLab serving the workspace from inside it, so it is the formgrader's course directory."""
     with running_lab(workspace, instructor=True) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = launch(p)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 class Session:

@@ -18,15 +18,15 @@ import pytest
 from PIL import Image
 
 try:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 except ImportError:  # pragma: no cover - skip_without_browser skips (or, in CI, fails) the module then
-    expect = sync_playwright = None
+    expect = None
 
 from autograder.course import samples
 from autograder.course.registry import ASSIGNMENTS
 from autograder.nbgrader_ext.commands import make_exchange
 from autograder.nbgrader_ext.course_settings import EXCHANGE
-from browser import launch, screenshot, skip_without_browser
+from browser import screenshot, skip_without_browser
 from helpers import ASSIGNMENT, NOTEBOOK, REPO, grade_id, is_grade_cell
 from dlutils.checks import logistic_regression as checks
 from dlutils.checks.exercise import GREEN, RESET, CheckFailed, names_mistake
@@ -103,14 +103,6 @@ def lab(tmp_path_factory):
     shutil.copy(REPO / "notebooks" / LECTURE, root / LECTURE)
     with running_lab(root, user_settings=USER_SETTINGS) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -179,14 +179,6 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with browser_tools.sync_playwright() as p:
-        chromium = browser_tools.launch(p)
-        yield chromium
-        chromium.close()
-
-
 def visit(browser, url: str) -> dict:
     """Open ``url`` (nothing outside localhost loads), let it settle, and report what ran."""
     context = browser.new_context()

@@ -31,7 +31,7 @@ from autograder.course.registry import ASSIGNMENTS
 from autograder.hub import pilot
 from autograder.nbgrader_ext.commands import process_tree
 from autograder.sandbox import bubblewrap
-from browser import REQUIRED, free_port, launch, screenshot, skip_without_browser, sync_playwright
+from browser import REQUIRED, free_port, screenshot, skip_without_browser
 from helpers import REPO
 
 pytestmark = [
@@ -149,16 +149,6 @@ def _stop(process: subprocess.Popen, folder: Path, log: Path) -> None:
     assert listened and {address for address, _ in listened} == {"127.0.0.1"}, listened
     shutil.rmtree(folder)
     assert not folder.exists()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = launch(p)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def login(browser, hub: Hub, user: str):

@@ -1,0 +1,154 @@
+"""Pairwise similarity of students' answers to one function, and which pairs stand out.
+
+Each answer is fingerprinted with copydetect's steps (``fingerprint``): its tokens with every name,
+string and comment abstracted away (so renaming variables, changing comments and whitespace change
+nothing), k-grams of them hashed and winnowed; the fingerprints of the release's given code (the ``def`` line, its
+docstring, the stub) are boilerplate and dropped. A pair's score is the share of each answer's
+fingerprints the other has, averaged (1: the same code up to names and layout; 0: nothing in common).
+
+All pairs of a function are scored at once: a sparse students x fingerprints matrix times its transpose
+gives every pair's shared fingerprints (a class of 1,000 is a million pairs per function).
+
+What counts as "alike" depends on the function: everyone writes a three-line ``sigmoid`` the same way,
+while two honest ``L_model_backward`` share far less. So a pair is flagged only when its score is above
+the function's threshold (``threshold``): above what honest, independently written answers of that
+function reach among themselves (``honest``: the reference and known correct variants, when given), well
+above the class's own typical pair (median plus ``SPREAD`` median absolute deviations, in a class of
+``MIN_CLASS`` or more), and above ``FLOOR``; and only for answers long enough to tell (``MIN_FINGERPRINTS``).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+K = 10               # characters of filtered code per hashed k-gram (copydetect's "noise threshold")
+WINDOW = 3           # winnowing window: every run of K + WINDOW - 1 filtered characters keeps a fingerprint
+FLOOR = 0.75         # never flag a pair below this score
+SPREAD = 4.0         # ... nor below the class's median pair plus this many median absolute deviations,
+MIN_CLASS = 20       # ... in a class of at least this many answers (a smaller one says too little)
+MARGIN = 0.1         # ... nor below the most alike honest pair plus this
+MIN_FINGERPRINTS = 6  # an answer with fewer (a one-liner) is never flagged: too short to tell
+
+
+def fingerprint(code: str, boilerplate: set[int] | frozenset[int] = frozenset()) -> frozenset[int]:
+    """The winnowed fingerprints of ``code`` (Python), without those of ``boilerplate``.
+
+    copydetect's own steps (its token filter, its winnowing), except the hash of each k-gram: copydetect
+    uses Python's ``hash``, which changes from one process to the next (PYTHONHASHSEED), so the same class
+    would score differently in every run; this one is stable (the first 8 bytes of its BLAKE2b)."""
+    from copydetect.utils import filter_code, winnow
+
+    filtered, _ = filter_code(code, "answer.py", "python")
+    if len(filtered) < K:
+        return frozenset()
+    kgrams = np.array([_stable_hash(filtered[i:i + K]) for i in range(len(filtered) - K + 1)], dtype=np.int64)
+    selected, _ = winnow(kgrams, WINDOW)
+    return frozenset(int(h) for h in selected) - frozenset(boilerplate)
+
+
+def _stable_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def pair_scores(prints: list[frozenset[int]]) -> np.ndarray:
+    """The n x n matrix of pair scores of ``prints`` (n answers): the mean of the two shares of
+    fingerprints in common; 0 on the diagonal and for an empty answer."""
+    n = len(prints)
+    vocabulary: dict[int, int] = {}
+    rows, cols = [], []
+    for i, hashes in enumerate(prints):
+        for h in hashes:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(h, len(vocabulary)))
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(len(vocabulary), 1)))
+    shared = (m @ m.T).toarray()
+    sizes = np.array([len(p) for p in prints], dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(sizes[:, None] > 0, shared / sizes[:, None], 0.0)
+    scores = (share + share.T) / 2
+    np.fill_diagonal(scores, 0.0)
+    return scores
+
+
+@dataclass
+class Threshold:
+    value: float         # pairs above it are flagged (1 or more: none can be)
+    class_median: float
+    class_spread: float  # median absolute deviation of the class's pair scores
+    honest_max: float | None  # the most alike pair of honest, independent answers (None: none given)
+
+    def reason(self) -> str:
+        parts = [f"class median {self.class_median:.2f} + {SPREAD:g} x {self.class_spread:.2f}"]  # (from MIN_CLASS)
+        if self.honest_max is not None:
+            parts.append(f"honest answers up to {self.honest_max:.2f} + {MARGIN:g}")
+        return f"max({FLOOR:g}, {', '.join(parts)}) = {self.value:.2f}"
+
+
+def threshold(class_scores: np.ndarray, honest_scores: np.ndarray | None = None) -> Threshold:
+    """The flagging threshold of one function from its class's pair scores (the upper triangle of
+    ``pair_scores``) and the pair scores of honest, independent answers."""
+    upper = class_scores[np.triu_indices(len(class_scores), 1)]
+    median = float(np.median(upper)) if upper.size else 0.0
+    spread = float(np.median(np.abs(upper - median))) if upper.size else 0.0
+    honest = None
+    if honest_scores is not None and len(honest_scores) > 1:
+        honest = float(honest_scores[np.triu_indices(len(honest_scores), 1)].max())
+    by_class = median + SPREAD * spread if len(class_scores) >= MIN_CLASS else 0.0
+    value = max(FLOOR, by_class, (honest + MARGIN) if honest is not None else 0.0)
+    return Threshold(value, median, spread, honest)
+
+
+@dataclass
+class Flagged:
+    function: str
+    a: str
+    b: str
+    score: float
+
+
+@dataclass
+class FunctionResult:
+    function: str
+    threshold: Threshold
+    students: list[str]
+    scores: np.ndarray                          # students x students
+    flagged: list[Flagged] = field(default_factory=list)
+
+
+def compare_function(function: str, answers: dict[str, str], given: str = "",
+                     honest: list[str] | None = None) -> FunctionResult:
+    """Score every pair of ``answers`` (student -> their code of ``function``) and flag those above the
+    threshold; ``given``: the release's code of the function (boilerplate); ``honest``: independent
+    correct answers (the reference, known variants) that calibrate the threshold."""
+    boilerplate = fingerprint(given) if given.strip() else frozenset()
+    students = sorted(answers)
+    prints = [fingerprint(answers[s], boilerplate) for s in students]
+    scores = pair_scores(prints)
+    honest_scores = pair_scores([fingerprint(code, boilerplate) for code in honest]) if honest else None
+    result = FunctionResult(function, threshold(scores, honest_scores), students, scores)
+    big = np.array([len(p) >= MIN_FINGERPRINTS for p in prints])
+    i, j = np.nonzero(np.triu(scores > result.threshold.value, 1) & big[:, None] & big[None, :])
+    result.flagged = [Flagged(function, students[a], students[b], float(scores[a, b]))
+                      for a, b in sorted(zip(i.tolist(), j.tolist()), key=lambda ab: -scores[ab])]
+    return result
+
+
+def clusters(flagged: list[Flagged]) -> list[list[str]]:
+    """Groups of students linked by flagged pairs (of any function), largest first."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for f in flagged:
+        parent[root(f.a)] = root(f.b)
+    groups: dict[str, list[str]] = {}
+    for x in parent:
+        groups.setdefault(root(x), []).append(x)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g))

@@ -1,0 +1,114 @@
+"""The similarity check's scores (autograder/similarity/scores.py), on honest answers and disguised copies
+(tests/similarity_class.py)."""
+import itertools
+import random
+
+import numpy as np
+import pytest
+
+from autograder.similarity import scores
+from similarity_class import _function, disguise, honest, partial
+
+ASSIGNMENTS = ["week2_numpy_basics", "week4_deep_network"]
+
+
+def _plain(code: str) -> str:
+    """``code`` as a student's cell holds it once the given docstring is set aside (it is boilerplate)."""
+    import ast
+
+    return ast.unparse(_function(code)[0]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def answers():
+    return {a: {fn: [_plain(c) for c in codes] for fn, codes in honest(a).items()} for a in ASSIGNMENTS}
+
+
+def test_pair_scores_equal_the_shares_of_fingerprints_in_common_counted_one_pair_at_a_time():
+    rng = random.Random(3)
+    prints = [frozenset(rng.sample(range(60), rng.randrange(0, 25))) for _ in range(12)]
+    got = scores.pair_scores(prints)
+    for i, j in itertools.product(range(12), repeat=2):
+        a, b = prints[i], prints[j]
+        expected = 0.0 if i == j else ((len(a & b) / len(a) if a else 0.0) + (len(a & b) / len(b) if b else 0.0)) / 2
+        assert got[i, j] == pytest.approx(expected), (i, j)
+
+
+@pytest.mark.parametrize("how", ["rename", "comments"])
+def test_renaming_and_comments_hide_nothing(answers, how):
+    rng = random.Random(0)
+    for assignment, functions in answers.items():
+        for fn, codes in functions.items():
+            copy = disguise(codes[0], rng, how)
+            score = scores.pair_scores([scores.fingerprint(codes[0]), scores.fingerprint(copy)])[0, 1]
+            assert score == 1.0, (assignment, fn, how, copy)
+
+
+def test_the_given_code_is_boilerplate():
+    given = 'def f(x):\n    """Twice x."""\n    assert isinstance(x, np.ndarray), "x must be an array"\n'
+    a = given + "    y = x + x\n    return y\n"
+    b = given + "    return 2 * x\n"
+    boiler = scores.fingerprint(given)
+    assert scores.pair_scores([scores.fingerprint(a), scores.fingerprint(b)])[0, 1] > 0  # the docstring alone
+    assert scores.pair_scores([scores.fingerprint(a, boiler), scores.fingerprint(b, boiler)])[0, 1] == 0
+
+
+def test_a_function_everyone_writes_alike_flags_nobody():
+    same = {f"s{i}": "def sigmoid(x):\n    s = 1 / (1 + np.exp(-x))\n    return s\n" for i in range(30)}
+    result = scores.compare_function("sigmoid", same)
+    assert result.threshold.value == 1.0 and result.flagged == []
+
+
+def test_a_disguised_whole_copy_of_a_long_function_is_flagged_and_honest_answers_are_not(answers):
+    """L_model_backward: three honest answers and four students' copies of the first, each disguised
+    differently; the honest answers calibrate the threshold. Only the copies' pairs are flagged."""
+    codes = answers["week4_deep_network"]["L_model_backward"]
+    rng = random.Random(1)
+    class_ = {f"honest{i}": code for i, code in enumerate(codes)}
+    for how in ("rename", "comments", "reorder", "all"):
+        class_[f"copy_{how}"] = disguise(codes[0], rng, how)
+    result = scores.compare_function("L_model_backward", class_, honest=codes)
+    pairs = {frozenset((f.a, f.b)) for f in result.flagged}
+    copies = {"honest0", *(s for s in class_ if s.startswith("copy_"))}
+    assert {frozenset(p) for p in itertools.combinations(sorted(copies), 2)} <= pairs
+    assert all(p <= copies for p in pairs), pairs
+    assert scores.clusters(result.flagged) == [sorted(copies)]
+
+
+def test_measured_scores_of_each_disguise(answers, capsys):
+    """Not a threshold test: prints, per function, the honest answers' most alike pair and the least
+    alike copy of each disguise (README's figures come from here, with -s)."""
+    rows = []
+    for assignment, functions in answers.items():
+        for fn, codes in functions.items():
+            prints = [scores.fingerprint(c) for c in codes]
+            honest_max = scores.pair_scores(prints)[np.triu_indices(len(codes), 1)].max()
+            worst = {}
+            for how in ("reorder", "split", "inline", "all"):
+                worst[how] = min(scores.pair_scores([prints[0], scores.fingerprint(disguise(codes[0], random.Random(s), how))])[0, 1]
+                                 for s in range(5))
+            worst["partial"] = scores.pair_scores([prints[0], scores.fingerprint(partial(codes[0], codes[1]))])[0, 1]
+            rows.append((fn, len(prints[0]), honest_max, worst))
+    with capsys.disabled():
+        for fn, size, h, worst in rows:
+            print(f"{fn:28s} {size:3d} fingerprints, honest max {h:.2f}; copies: "
+                  + " ".join(f"{k} {v:.2f}" for k, v in worst.items()))
+    assert len(rows) == sum(len(f) for f in answers.values())
+
+
+def test_fingerprints_are_the_same_in_every_process():
+    """Python's own string hash changes with PYTHONHASHSEED; the fingerprints must not, or one class
+    would score differently in each run."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = "def f(x):\n    y = np.dot(x, x.T) + 1\n    return y / np.sum(y, axis=1, keepdims=True)\n"
+    here = sorted(scores.fingerprint(code))
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", "import json, sys; from autograder.similarity import scores; "
+                              "print(json.dumps(sorted(scores.fingerprint(sys.argv[1]))))", code],
+                             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert json.loads(out.stdout) == here, seed
+    assert len(here) > 5

@@ -172,7 +172,7 @@ def configure(c, folder: str | Path) -> None:
     c.JupyterHub.bind_url = f"http://127.0.0.1:{hub.port}"
     c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{ports['hub']}"
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{ports['proxy_api']}"
-    c.ConfigurableHTTPProxy.command = [proxy_command()]
+    c.ConfigurableHTTPProxy.command = [find_proxy() or PROXY]  # run() has checked that it is there
     c.ConfigurableHTTPProxy.pid_file = str(folder / "jupyterhub-proxy.pid")
     c.JupyterHub.db_url = f"sqlite:///{folder / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(folder / "jupyterhub_cookie_secret")

@@ -19,6 +19,8 @@
                                                CSV files in reports/<assignment>/ (--out DIR), from the
                                                gradebook and the grading records (default: every
                                                assignment that has been graded)
+    dlcourse similarity ASSIGNMENT             which graded submissions are suspiciously alike, per function
+                                               (reports/ASSIGNMENT/similarity.csv; evidence, not a verdict)
     dlcourse hub [--dir DIR] [--port P]        JupyterHub on 127.0.0.1 for a pilot: an instructor, a class of
                                                students, nbgrader's course service (first run: makes DIR)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions
@@ -147,6 +149,11 @@ def main(argv=None) -> int:
                    help=f"assignment ids: {', '.join(sorted(ASSIGNMENTS))} (default: every one graded in the course)")
     p.add_argument("--course-dir", type=Path, help=COURSE_DIR_HELP)
     p.add_argument("--out", type=Path, help="folder to write into (default: COURSE/reports/ASSIGNMENT)")
+    p = sub.add_parser("similarity", help="which graded submissions are suspiciously alike, per function: flagged "
+                                          "pairs and clusters, in reports/ASSIGNMENT/similarity.csv (evidence, not a verdict)")
+    p.add_argument("assignment", choices=sorted(ASSIGNMENTS))
+    p.add_argument("--course-dir", type=Path, help=COURSE_DIR_HELP)
+    p.add_argument("--out", type=Path, help="folder to write into (default: COURSE/reports/ASSIGNMENT)")
     p = sub.add_parser("init", help="make a course directory of your own for a class (nbgrader_config.py with the "
                                     "course id and exchange, source/ copied from the package)")
     p.add_argument("dir", type=Path, help="a new or empty folder")
@@ -193,6 +200,9 @@ def main(argv=None) -> int:
             course = init_course(args.dir, args.course_id, args.exchange)
             print(f"Course {args.course_id} in {course} (exchange: {args.exchange or course / 'exchange'}). "
                   f"Run dlcourse and nbgrader in that folder.")
+        elif args.command == "similarity":
+            from .similarity import run
+            print(run.summary(run.compare(args.course_dir, args.assignment, args.out)))
         elif args.command == "hub":
             _hub(args)
         elif args.command == "demo":

@@ -112,3 +112,23 @@ def test_fingerprints_are_the_same_in_every_process():
                              capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         assert json.loads(out.stdout) == here, seed
     assert len(here) > 5
+
+
+def test_dlcourse_similarity_on_the_demo_links_the_sample_bug_to_the_reference_it_was_made_from(demo, tmp_path, capsys):
+    """The demo's ben_bug is the reference solution with one bug: every long function of his is the
+    reference's, so only the pair (ada_reference, ben_bug) is flagged; cleo's blank notebook holds only the
+    given code (boilerplate) and is never flagged. Written beside, not into, the shared demo workspace."""
+    import csv
+
+    from autograder import cli
+
+    workdir, _ = demo
+    assert cli.main(["similarity", "week4_deep_network", "--course-dir", str(workdir), "--out", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    rows = list(csv.DictReader(open(tmp_path / "similarity.csv")))
+    assert rows and {(r["student_a"], r["student_b"]) for r in rows} == {("ada_reference", "ben_bug")}
+    assert "L_model_backward" in {r["function"] for r in rows}
+    assert all(float(r["score"]) > float(r["threshold"]) >= scores.FLOOR for r in rows)
+    assert "Students linked by flagged pairs: ada_reference, ben_bug" in printed
+    assert printed.rstrip().endswith("This is evidence to look at, not a verdict.")
+    assert "cleo_blank ~" not in printed and "~ cleo_blank" not in printed

@@ -79,12 +79,15 @@ class Threshold:
     class_median: float
     class_spread: float  # median absolute deviation of the class's pair scores
     honest_max: float | None  # the most alike pair of honest, independent answers (None: none given)
+    by_class: bool = False    # whether the class was large enough (MIN_CLASS) to count
 
     def reason(self) -> str:
-        parts = [f"class median {self.class_median:.2f} + {SPREAD:g} x {self.class_spread:.2f}"]  # (from MIN_CLASS)
+        parts = [f"class median {self.class_median:.2f} + {SPREAD:g} x {self.class_spread:.2f}"] if self.by_class else []
         if self.honest_max is not None:
             parts.append(f"honest answers up to {self.honest_max:.2f} + {MARGIN:g}")
-        return f"max({FLOOR:g}, {', '.join(parts)}) = {self.value:.2f}"
+        if not parts:
+            return f"{self.value:.2f} (the floor: too few answers and no honest pair to calibrate it)"
+        return f"max({', '.join([f'{FLOOR:g}', *parts])}) = {self.value:.2f}"
 
 
 def threshold(class_scores: np.ndarray, honest_scores: np.ndarray | None = None) -> Threshold:
@@ -98,7 +101,7 @@ def threshold(class_scores: np.ndarray, honest_scores: np.ndarray | None = None)
         honest = float(honest_scores[np.triu_indices(len(honest_scores), 1)].max())
     by_class = median + SPREAD * spread if len(class_scores) >= MIN_CLASS else 0.0
     value = max(FLOOR, by_class, (honest + MARGIN) if honest is not None else 0.0)
-    return Threshold(value, median, spread, honest)
+    return Threshold(value, median, spread, honest, len(class_scores) >= MIN_CLASS)
 
 
 @dataclass

@@ -92,14 +92,15 @@ def course_release(course_dir: Path, assignment_ids=None) -> list[Path]:
     it and the translation beside ``source/<id>/``'s notebook. The package's generated files (its
     ``release/``, public cases and catalogues) are the package's own: they are not touched."""
     course_dir = Path(course_dir).resolve()
+    assignment_ids = list(assignment_ids or ASSIGNMENTS)
     written = []
-    for assignment_id in assignment_ids or ASSIGNMENTS:
+    for assignment_id in assignment_ids:
         grade_cells.require_match(ASSIGNMENTS[assignment_id], course_dir)
         written.append(generate_assignment(course_dir, assignment_id))
         written += translations.write_release_editions(course_dir, assignment_id)
     for path in written:
         print(f"wrote {path}")
-    for problem in translations.all_problems(course_dir):
+    for problem in translations.all_problems(course_dir, assignment_ids):  # of the assignments released only
         print(problem)
     return written
 

@@ -307,9 +307,12 @@ def edition_of(pair: Pair, root: Path = REPO_ROOT, english: Path | None = None) 
     return apply(nbformat.read(english, as_version=4), read(pair.translation), pair.lang, sources)
 
 
-def all_problems(root: Path = REPO_ROOT) -> list[str]:
+def all_problems(root: Path = REPO_ROOT, assignment_ids=None) -> list[str]:
+    """What is missing or stale in the translations of the course at ``root`` (of ``assignment_ids`` only, if given)."""
     out = []
     for pair in pairs(root):
+        if assignment_ids is not None and pair.assignment not in assignment_ids:
+            continue
         notebook = nbformat.read(pair.translated_from, as_version=4)
         out += problems(notebook, read(pair.translation), str(pair.translation.relative_to(root)))
     return out

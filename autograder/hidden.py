@@ -22,6 +22,7 @@ reference code ever has to enter the student's process.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import zlib
@@ -129,7 +130,8 @@ class Score:
     messages: list[str] = field(default_factory=list)
     # per hidden test, for grading records and class reports: {"passed", "total", "parts": every
     # part's label, "failed": {label: messages}, "mistakes": ids of the known mistakes named,
-    # "unanswered": True where the function still raises the release's NotImplementedError}
+    # "unanswered": True where the function still raises the release's NotImplementedError, "output": the
+    # digest of a wrong value no known mistake explains (``output_digest``: who shares a rare wrong answer)}
     tests: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -195,6 +197,8 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
             tests.append({"passed": ok, "total": len(labels), "parts": labels,
                           "failed": {l: m for l, m in parts if m}})
         tests[-1]["mistakes"] = _named(problems, mistakes[i - 1] if mistakes else ())
+        if kind == "value" and tests[-1]["failed"] and not tests[-1]["mistakes"]:
+            tests[-1]["output"] = output_digest(got)
         problems = ex.with_wiring(problems, record, reference_record, finished)
         if problems:
             failing.append(i)
@@ -205,6 +209,44 @@ def score(ex: Exercise, cases: Sequence[Mapping[str, Any]], expected: Sequence[A
     if len(failing) > 1:
         messages = first + ["  " + _("(hidden tests {tests} fail too)").format(tests=", ".join(map(str, failing[1:])))]
     return Score(passed, total, messages, tests)
+
+
+def output_digest(value: Any) -> str:
+    """A short digest of a learner's value, the same for values equal to about 6 significant digits
+    (so the order of a sum's terms, ``float`` or ``np.float64``, do not matter). Two students whose
+    answers return the same wrong value that no known mistake explains share it: the class report's
+    similarity section shows it as evidence. It reveals nothing of the value itself."""
+    h = hashlib.blake2b(digest_size=8)
+
+    def feed(v: Any, depth: int = 0) -> None:
+        if depth > 20:
+            h.update(b"deep")
+        elif isinstance(v, Mapping):
+            h.update(b"{%d" % len(v))
+            for k in sorted(v, key=str):
+                h.update(str(k).encode()[:200])
+                feed(v[k], depth + 1)
+        elif isinstance(v, (list, tuple)):
+            h.update(b"[%d" % len(v))
+            for x in v:
+                feed(x, depth + 1)
+        elif isinstance(v, (np.ndarray, np.generic, int, float, bool)) and np.asarray(v).dtype.kind in "biufc":
+            a = np.asarray(v)
+            h.update(repr(a.shape).encode())
+            if a.dtype.kind in "fc":
+                mantissa, exponent = np.frexp(a.real.astype(np.float64))
+                rounded = np.ldexp(np.round(mantissa * 2.0 ** 20), exponent - 20) + 0.0  # + 0.0: no -0
+                h.update(np.where(np.isnan(rounded), np.nan, rounded).tobytes())
+            else:
+                h.update(a.astype(np.int64).tobytes())
+        else:
+            h.update(type(v).__name__.encode() + repr(v)[:200].encode())
+
+    try:
+        feed(value)
+    except Exception:  # noqa: BLE001 - a value that cannot be read whole (a huge int's repr) still gets one
+        h.update(b"unreadable")
+    return h.hexdigest()
 
 
 def _constant_parts(ex: Exercise, expected: Sequence[Any], results: Sequence[tuple]) -> dict[str, str]:

@@ -35,7 +35,7 @@ def rows(path) -> list[dict]:
 def test_the_demo_writes_each_assignments_report(demo, a):
     workdir, _ = demo
     folder = workdir / "reports" / a.id
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["report.html", *report.tables.FILES])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["report.html", "similarity.csv", *report.tables.FILES])
 
 
 @EACH
@@ -118,7 +118,8 @@ def test_the_page_is_self_contained_and_names_its_run(demo):
     assert [html.unescape(alt) for alt, _ in images] == [
         "Histogram of the graded students' scores",
         "Bar chart of the most common mistakes as a share of graded students",
-        "Bar chart of each function's pass rate, labelled with its discrimination"]
+        "Bar chart of each function's pass rate, labelled with its discrimination",
+        "Histograms of the class's pair scores per function, with each function's threshold"]
     assert all(base64.b64decode(data).startswith(b"\x89PNG\r\n\x1a\n") for _, data in images)
     # students by id, each mistake linked to them, and their feedback linked from their row
     assert '<td id="s-ben_bug">ben_bug</td>' in page and '<a href="#s-ben_bug">ben_bug</a>' in page

@@ -196,7 +196,9 @@ def test_report_is_written_where_it_says_and_counts_the_class(built):
     folder = built.course / "reports" / built.truth.assignment_id
     assert built.written.html == folder / "report.html" and built.written.html.is_file()
     assert built.written.csv == {name: folder / name for name in
-                                 ("students.csv", "functions.csv", "mistakes.csv", "events.csv")}
+                                 ("students.csv", "functions.csv", "mistakes.csv", "events.csv", "similarity.csv")}
+    # the synthetic class has grading records but no autograded notebooks: no code to compare
+    assert (folder / "similarity.csv").read_text().splitlines() == ["function,student_a,student_b,score,threshold"]
     assert built.written.students == len(students_only(built.truth)) == len(built.truth.students) - 1
     assert built.written.graded == len(built.truth.graded)
 

@@ -3,14 +3,17 @@
 Writes, in ``<course>/reports/<assignment>/`` by default, ``report.html`` (one self-contained page:
 scores, the most common mistakes per function with who made them, how each function and check
 separates strong from weak students, what went wrong while running notebooks, every student by id)
-and the CSV files ``tables.FILES`` (their columns: ``autograder.report.tables``).
+and the CSV files ``tables.FILES`` (their columns: ``autograder.report.tables``) and ``similarity.csv``
+(``autograder.similarity.run``).
 
 Order of steps, each timed in ``Written.timings``:
 1. ``load``: the gradebook, the latest run and the grading records (``data``);
 2. ``stats``: summary, item analysis, mistakes, events (``stats``);
-3. ``plots``: the pictures (``plots``);
-4. ``csv``: the CSV files (``tables``);
-5. ``html``: the page (``page``).
+3. ``similarity``: every pair of students' answers per function (``autograder.similarity``; it writes
+   ``similarity.csv``);
+4. ``plots``: the pictures (``plots``);
+5. ``csv``: the CSV files (``tables``);
+6. ``html``: the page (``page``; the similarity section: ``similar``).
 """
 from __future__ import annotations
 
@@ -66,19 +69,25 @@ def write(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> 
         summary, items = stats.summary(data), stats.items(data)
         mistakes, events = stats.mistakes(data), stats.events(data)
     step("stats")
+    from ..similarity import run as similarity  # copydetect and pygments load only here
+
+    alike = similarity.compare(course_dir, assignment_id, out_dir)
+    step("similarity")
     pictures = {"items": plots.item_analysis(items)}
     if data.graded:
         pictures["scores"] = plots.score_histogram([s.score for s in data.graded], data.max_score)
     everything = [c for counts in mistakes.values() for c in counts]
     if everything:
         pictures["mistakes"] = plots.common_mistakes(everything, len(data.graded))
+    if any(len(r.students) > 1 for r in alike.results):
+        pictures["similarity"] = plots.similarity(alike.results)
     step("plots")
     out_dir.mkdir(parents=True, exist_ok=True)
-    csvs = tables.write(out_dir, data, items, mistakes, events)
+    csvs = {**tables.write(out_dir, data, items, mistakes, events), alike.csv.name: alike.csv}
     step("csv")
     html_path = out_dir / "report.html"
     tmp = out_dir / ".report.html.tmp"
-    tmp.write_text(page.render(data, summary, items, mistakes, events, pictures, out_dir, course_dir),
+    tmp.write_text(page.render(data, summary, items, mistakes, events, pictures, out_dir, course_dir, alike),
                    encoding="utf-8")
     os.replace(tmp, html_path)
     step("html")

@@ -48,6 +48,7 @@ class HiddenTest:
     failed: set[str]
     mistakes: list[str]
     unanswered: bool = False
+    output: str | None = None   # a wrong value no known mistake explains, as hidden.output_digest
 
 
 @dataclass
@@ -224,7 +225,9 @@ def _hidden_test(entry: Any, exercise: str, catalogue: dict[str, str]) -> Hidden
         messages = [str(m) for ms in failed.values() for m in _list(ms)]
         mistakes = [m for m, says in catalogue.items() if any(names_mistake({"says": says}) in t for t in messages)]
         unanswered = NOT_IMPLEMENTED.format(name=exercise) in messages
-    return HiddenTest(parts, set(failed), mistakes, unanswered)
+    output = entry.get("output")
+    output = output if type(output) is str and len(output) <= 64 else None
+    return HiddenTest(parts, set(failed), mistakes, unanswered, output)
 
 
 def _list(value: Any) -> list:

@@ -3,14 +3,14 @@ script, nothing loaded from anywhere. Students appear by id only; every text fro
 gradebook is escaped."""
 from __future__ import annotations
 
-import base64
 import html
 import os
 import time
 from pathlib import Path
 
-from . import stats
+from . import similar, stats
 from .data import ABSENT, ClassData
+from .markup import ids as _ids, img as _img, num as _num, table as _table
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 1100px;
@@ -32,7 +32,8 @@ table.students th.fn { writing-mode: vertical-rl; transform: rotate(180deg); tex
 
 def render(data: ClassData, summary: stats.Summary, items: list[stats.Item],
            mistakes: dict[str, list[stats.MistakeCount]], events: list[tuple[str, str, str]],
-           pictures: dict[str, bytes], out_dir: Path, course_dir: Path) -> str:
+           pictures: dict[str, bytes], out_dir: Path, course_dir: Path, similarity=None) -> str:
+    """The page; ``similarity``: ``similarity.run.Similarity`` of the class, for its section (None: none)."""
     e = html.escape
     run = data.run
     seed = run.get("seed", "unknown")
@@ -42,18 +43,22 @@ def render(data: ClassData, summary: stats.Summary, items: list[stats.Item],
             else "no run recorded")
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>Class report: {e(data.assignment_id)}</title><style>{STYLE}</style></head><body>",
+        f"<title>Class report: {e(data.assignment_id)}</title><style>{STYLE}{similar.STYLE}</style></head><body>",
         f"<h1>Class report: {e(data.assignment_id)}</h1>",
         f'<p class="run">Grading run with seed {e(str(seed))} ({e(when)}). '
         f"Report written {time.strftime('%Y-%m-%d %H:%M:%S')} by <code>dlcourse report</code>. "
         "Students are listed by id.</p>",
         '<nav><a href="#scores">Scores</a><a href="#mistakes">Common mistakes</a><a href="#functions">Functions '
-        'and checks</a><a href="#events">Events</a><a href="#students">Students</a></nav>',
+        'and checks</a><a href="#events">Events</a>'
+        + ('<a href="#similarity">Similar answers</a>' if similarity is not None else "")
+        + '<a href="#students">Students</a></nav>',
     ]
     parts += _scores(summary, pictures, data.other_entries)
     parts += _mistakes(data, summary, mistakes, pictures)
     parts += _functions(items, pictures)
     parts += _events(events)
+    if similarity is not None:
+        parts += similar.section(similarity, data, pictures.get("similarity"))
     parts += _students(data, out_dir, course_dir)
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -177,29 +182,3 @@ def _mistakes_in_short(data: ClassData, student) -> list[str]:
             else:
                 named.append(f"{n}: {m}")
     return named + [f"{m}: {', '.join(names)}" for m, names in pseudo.items()]
-
-
-def _ids(ids: list[str]) -> str:
-    links = " ".join(f'<a href="#s-{html.escape(i)}">{html.escape(i)}</a>' for i in ids)
-    if len(ids) <= 8:
-        return f'<span class="ids">{links}</span>'
-    return f'<details><summary>{len(ids):,} students</summary><span class="ids">{links}</span></details>'
-
-
-def _img(png: bytes | None, alt: str) -> str:
-    if not png:
-        return ""
-    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
-
-
-def _table(head, rows, numeric=frozenset(), raw=frozenset()) -> str:
-    """A table of text cells (escaped, except the columns in ``raw``, which are HTML already)."""
-    def cell(k, v):
-        text = str(v) if k in raw else html.escape(str(v))
-        return f'<td class="n">{text}</td>' if k in numeric else f"<td>{text}</td>"
-    return ("<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
-            + "".join("<tr>" + "".join(cell(k, v) for k, v in enumerate(r)) + "</tr>" for r in rows) + "</table>")
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3g}"

@@ -70,6 +70,36 @@ def common_mistakes(counts: list[MistakeCount], graded: int, top: int = 12) -> b
     return _png(fig)
 
 
+def similarity(results) -> bytes:
+    """Per function (``similarity.scores.FunctionResult``), a histogram of its pair scores, the flagged
+    pairs in red and its threshold as a red line; counts on a log scale once there are many pairs, so a
+    handful of alike pairs shows beside a million others."""
+    rows = [r for r in results if len(r.students) > 1]  # the caller sees to it that there is one
+    cols = min(3, len(rows))
+    nrows = -(-len(rows) // cols)
+    fig, axes = plt.subplots(nrows, cols, figsize=(WIDTH, 0.9 + 1.7 * nrows), squeeze=False, sharex=True)
+    bins = np.linspace(0, 1, 41)
+    for ax, r in zip(axes.flat, rows):
+        upper = r.scores[np.triu_indices(len(r.students), 1)]
+        many = upper.size > 50
+        ax.hist(upper, bins=bins, color=NEUTRAL, log=many)
+        if r.flagged:
+            ax.hist([f.score for f in r.flagged], bins=bins, color=WEAK, log=many)
+        if not many:
+            ax.yaxis.get_major_locator().set_params(integer=True)
+        if r.threshold.value <= 1:
+            ax.axvline(r.threshold.value, color=WEAK, linewidth=1.2)
+        ax.set_title(f"{r.function}: {len(r.flagged):,} flagged", fontsize=8)
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[len(rows):]:
+        ax.set_visible(False)
+    fig.suptitle("Pair scores per function (red line: the threshold; red bars: flagged pairs)", fontsize=10)
+    fig.supxlabel("score of a pair (share of fingerprints in common)", fontsize=9)
+    fig.supylabel("pairs", fontsize=9)
+    fig.tight_layout()
+    return _png(fig)
+
+
 def _png(fig) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight")

@@ -6,18 +6,31 @@ from __future__ import annotations
 import csv
 import inspect
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..course.registry import ASSIGNMENTS
 from . import answers, scores
 
+KNOWN = answers.KNOWN_SOLUTIONS  # a known solution's name in the results: known_solutions/<its file>
+
 
 @dataclass
 class Similarity:
+    assignment_id: str
     results: list[scores.FunctionResult]
     clusters: list[list[str]]
     csv: Path
+    known_dir: Path                                        # the known solutions looked for
+    known_problems: list[str] = field(default_factory=list)  # known-solution files not read, and why
+
+    @property
+    def flagged(self) -> list[scores.Flagged]:
+        return [f for r in self.results for f in r.flagged]
+
+    @property
+    def known(self) -> list[scores.Flagged]:
+        return [f for r in self.results for f in r.known]
 
 
 def _reference(assignment_id: str) -> dict[str, str]:
@@ -32,14 +45,20 @@ def _reference(assignment_id: str) -> dict[str, str]:
     return out
 
 
-def compare(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -> Similarity:
+def compare(course_dir: Path, assignment_id: str, out_dir: Path | None = None,
+            known_dir: Path | None = None) -> Similarity:
+    """Compare every pair of ``assignment_id``'s graded students per function, and each student with
+    the known solutions in ``known_dir`` (default: COURSE/known_solutions, if there is one)."""
     course_dir = Path(course_dir).resolve()
     given = answers.given_code(course_dir, assignment_id)
     reference = _reference(assignment_id)
+    known_dir = Path(known_dir or course_dir / answers.KNOWN_SOLUTIONS)
+    known, problems = answers.known_solutions(known_dir, list(ASSIGNMENTS[assignment_id].exercises))
     results = []
     for fn, by_student in answers.class_answers(course_dir, assignment_id).items():
         honest = [reference[fn]] if fn in reference else None
-        results.append(scores.compare_function(fn, by_student, given.get(fn, ""), honest))
+        results.append(scores.compare_function(fn, by_student, given.get(fn, ""), honest,
+                                               {f"{KNOWN}/{name}": code for name, code in known[fn].items()}))
     flagged = [f for r in results for f in r.flagged]
     out_dir = Path(out_dir or course_dir / "reports" / assignment_id)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -48,9 +67,9 @@ def compare(course_dir: Path, assignment_id: str, out_dir: Path | None = None) -
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["function", "student_a", "student_b", "score", "threshold"])
-        for x in flagged:
+        for x in flagged + [f for r in results for f in r.known]:
             writer.writerow([x.function, x.a, x.b, f"{x.score:.3f}", f"{thresholds[x.function]:.3f}"])
-    return Similarity(results, scores.clusters(flagged), path)
+    return Similarity(assignment_id, results, scores.clusters(flagged), path, known_dir, problems)
 
 
 def summary(result: Similarity) -> str:
@@ -60,6 +79,12 @@ def summary(result: Similarity) -> str:
                      f"{len(r.flagged)} pair(s) above it")
         for x in r.flagged:
             lines.append(f"  {x.a} ~ {x.b}: {x.score:.2f}")
+    if result.known:
+        lines.append(f"Close to a known solution (in {result.known_dir}):")
+        lines += [f"  {x.a} ~ {x.b} in {x.function}: {x.score:.2f}" for x in result.known]
+    if result.known_problems:
+        lines.append("Known solutions left out:")
+        lines += [f"  {p}" for p in result.known_problems]
     if result.clusters:
         lines.append("Students linked by flagged pairs: " + "; ".join(", ".join(c) for c in result.clusters))
     lines.append(f"Written: {result.csv}. This is evidence to look at, not a verdict.")

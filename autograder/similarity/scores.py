@@ -44,12 +44,12 @@ def fingerprint(code: str, boilerplate: set[int] | frozenset[int] = frozenset())
     filtered, _ = filter_code(code, "answer.py", "python")
     if len(filtered) < K:
         return frozenset()
-    kgrams = np.array([_stable_hash(filtered[i:i + K]) for i in range(len(filtered) - K + 1)], dtype=np.int64)
+    kgrams = np.array([kgram_hash(filtered[i:i + K]) for i in range(len(filtered) - K + 1)], dtype=np.int64)
     selected, _ = winnow(kgrams, WINDOW)
     return frozenset(int(h) for h in selected) - frozenset(boilerplate)
 
 
-def _stable_hash(text: str) -> int:
+def kgram_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
 
 
@@ -119,23 +119,36 @@ class FunctionResult:
     students: list[str]
     scores: np.ndarray                          # students x students
     flagged: list[Flagged] = field(default_factory=list)
+    known: list[Flagged] = field(default_factory=list)  # a student (a) above the threshold with a known solution (b)
+    code: dict[str, str] = field(default_factory=dict)   # student or known solution -> the code compared
+    given: str = ""                                      # the release's code (boilerplate)
 
 
 def compare_function(function: str, answers: dict[str, str], given: str = "",
-                     honest: list[str] | None = None) -> FunctionResult:
+                     honest: list[str] | None = None, known: dict[str, str] | None = None) -> FunctionResult:
     """Score every pair of ``answers`` (student -> their code of ``function``) and flag those above the
     threshold; ``given``: the release's code of the function (boilerplate); ``honest``: independent
-    correct answers (the reference, known variants) that calibrate the threshold."""
+    correct answers (the reference, known variants) that calibrate the threshold; ``known``: solutions
+    the instructor has found elsewhere (name -> code), each compared with every student (they take no
+    part in the threshold)."""
     boilerplate = fingerprint(given) if given.strip() else frozenset()
-    students = sorted(answers)
+    students, sources = sorted(answers), sorted(known or {})
     prints = [fingerprint(answers[s], boilerplate) for s in students]
-    scores = pair_scores(prints)
+    known_prints = [fingerprint(known[k], boilerplate) for k in sources]
+    everything = pair_scores(prints + known_prints)
+    n = len(students)
+    scores = everything[:n, :n]
     honest_scores = pair_scores([fingerprint(code, boilerplate) for code in honest]) if honest else None
-    result = FunctionResult(function, threshold(scores, honest_scores), students, scores)
-    big = np.array([len(p) >= MIN_FINGERPRINTS for p in prints])
-    i, j = np.nonzero(np.triu(scores > result.threshold.value, 1) & big[:, None] & big[None, :])
+    result = FunctionResult(function, threshold(scores, honest_scores), students, scores,
+                            code={**answers, **(known or {})}, given=given)
+    big = np.array([len(p) >= MIN_FINGERPRINTS for p in prints + known_prints], dtype=bool)
+    above = (everything > result.threshold.value) & big[:, None] & big[None, :]
+    i, j = np.nonzero(np.triu(above[:n, :n], 1))
     result.flagged = [Flagged(function, students[a], students[b], float(scores[a, b]))
                       for a, b in sorted(zip(i.tolist(), j.tolist()), key=lambda ab: -scores[ab])]
+    i, j = np.nonzero(above[:n, n:])
+    result.known = [Flagged(function, students[a], sources[b], float(everything[a, n + b]))
+                    for a, b in sorted(zip(i.tolist(), j.tolist()), key=lambda ab: -everything[ab[0], n + ab[1]])]
     return result
 
 

@@ -47,7 +47,7 @@ def test_renaming_and_comments_hide_nothing(answers, how):
 def test_the_given_code_is_boilerplate():
     given = 'def f(x):\n    """Twice x."""\n    assert isinstance(x, np.ndarray), "x must be an array"\n'
     a = given + "    y = x + x\n    return y\n"
-    b = given + "    return 2 * x\n"
+    b = given + "    doubled = np.multiply(x, 2.0)\n    doubled = doubled.astype(float)\n    return doubled\n"
     boiler = scores.fingerprint(given)
     assert scores.pair_scores([scores.fingerprint(a), scores.fingerprint(b)])[0, 1] > 0  # the docstring alone
     assert scores.pair_scores([scores.fingerprint(a, boiler), scores.fingerprint(b, boiler)])[0, 1] == 0

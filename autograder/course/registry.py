@@ -10,7 +10,9 @@ and its public checks module ``dlutils/checks/<CHECKS>.py``. The package holds t
   reads, at ``../<id>/<notebook>``: grading gives it the same learner's notebook there);
 - ``reference.py``: the reference solution, one function per graded exercise;
 - ``inputs.py``: ``public_inputs()`` and ``HIDDEN`` (exercise -> ``case(rng, k)``, see autograder.hidden);
-- ``mistakes.py``: ``MISTAKES``, the known-mistake catalogue (see autograder.course.known_mistakes).
+- ``mistakes.py``: ``MISTAKES``, the known-mistake catalogue (see autograder.course.known_mistakes);
+- ``honest.py`` (optional): ``ANSWERS``, function -> correct answers written independently of the
+  reference, in other styles, which calibrate the similarity check (see autograder.similarity).
 
 The lecture notebooks' ungraded "check yourself" exercises are a :class:`CheckSet` too (package
 ``autograder/course/lectures/``), without a notebook, hidden tests or grades.
@@ -77,6 +79,16 @@ class CheckSet:
     @property
     def mistakes(self) -> list:
         return list(self._part("mistakes").MISTAKES)
+
+    @property
+    def honest_answers(self) -> dict[str, list[str]]:
+        """function -> correct answers written independently of the reference (``honest.py``; {} without)."""
+        try:
+            return {fn: list(codes) for fn, codes in self._part("honest").ANSWERS.items()}
+        except ModuleNotFoundError as e:
+            if e.name != f"{self.package}.honest":
+                raise
+            return {}
 
     @property
     def expected_file(self) -> Path:

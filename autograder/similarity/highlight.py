@@ -42,6 +42,6 @@ def marked(code: str, shared: frozenset[int]) -> str:
 
 def side_by_side(code_a: str, code_b: str, given: str = "") -> tuple[str, str]:
     """The two answers as HTML, each with the stretches it shares with the other marked."""
-    boilerplate = scores.fingerprint(given) if given.strip() else frozenset()
-    shared = scores.fingerprint(code_a, boilerplate) & scores.fingerprint(code_b, boilerplate)
+    boilerplate = scores.fingerprint(given, as_written=True) if given.strip() else frozenset()
+    shared = scores.fingerprint(code_a, boilerplate, as_written=True) & scores.fingerprint(code_b, boilerplate, as_written=True)
     return marked(code_a, shared), marked(code_b, shared)

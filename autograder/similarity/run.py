@@ -33,15 +33,18 @@ class Similarity:
         return [f for r in self.results for f in r.known]
 
 
-def _reference(assignment_id: str) -> dict[str, str]:
-    """function -> the reference solution's source: an honest, independent answer."""
-    reference = ASSIGNMENTS[assignment_id].reference
+def honest_answers(assignment_id: str) -> dict[str, list[str]]:
+    """function -> honest answers written independently of each other: the reference solution's, then
+    the assignment's ``honest.py`` (autograder.course.registry), each as a student's cell holds it."""
+    assignment = ASSIGNMENTS[assignment_id]
+    shipped = assignment.honest_answers
     out = {}
-    for fn in ASSIGNMENTS[assignment_id].exercises:
+    for fn in assignment.exercises:
         try:
-            out[fn] = textwrap.dedent(inspect.getsource(getattr(reference, fn)))
+            codes = [textwrap.dedent(inspect.getsource(getattr(assignment.reference, fn)))]
         except (AttributeError, OSError, TypeError):
-            continue
+            codes = []
+        out[fn] = [answers.own_code(textwrap.dedent(c)) for c in codes + shipped.get(fn, [])]
     return out
 
 
@@ -51,13 +54,12 @@ def compare(course_dir: Path, assignment_id: str, out_dir: Path | None = None,
     the known solutions in ``known_dir`` (default: COURSE/known_solutions, if there is one)."""
     course_dir = Path(course_dir).resolve()
     given = answers.given_code(course_dir, assignment_id)
-    reference = _reference(assignment_id)
+    honest = honest_answers(assignment_id)
     known_dir = Path(known_dir or course_dir / answers.KNOWN_SOLUTIONS)
     known, problems = answers.known_solutions(known_dir, list(ASSIGNMENTS[assignment_id].exercises))
     results = []
     for fn, by_student in answers.class_answers(course_dir, assignment_id).items():
-        honest = [reference[fn]] if fn in reference else None
-        results.append(scores.compare_function(fn, by_student, given.get(fn, ""), honest,
+        results.append(scores.compare_function(fn, by_student, given.get(fn, ""), honest.get(fn) or None,
                                                {f"{KNOWN}/{name}": code for name, code in known[fn].items()}))
     flagged = [f for r in results for f in r.flagged]
     out_dir = Path(out_dir or course_dir / "reports" / assignment_id)

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from .canonical import canonical
+
 K = 10               # characters of filtered code per hashed k-gram (copydetect's "noise threshold")
 WINDOW = 3           # winnowing window: every run of K + WINDOW - 1 filtered characters keeps a fingerprint
 FLOOR = 0.75         # never flag a pair below this score
@@ -33,15 +35,17 @@ MARGIN = 0.1         # ... nor below the most alike honest pair plus this
 MIN_FINGERPRINTS = 6  # an answer with fewer (a one-liner) is never flagged: too short to tell
 
 
-def fingerprint(code: str, boilerplate: set[int] | frozenset[int] = frozenset()) -> frozenset[int]:
-    """The winnowed fingerprints of ``code`` (Python), without those of ``boilerplate``.
+def fingerprint(code: str, boilerplate: set[int] | frozenset[int] = frozenset(), as_written: bool = False) -> frozenset[int]:
+    """The winnowed fingerprints of ``code`` (Python) in its canonical form (``canonical``: temporaries
+    used once inlined, independent statements in one order), or ``as_written``, without those of
+    ``boilerplate``.
 
     copydetect's own steps (its token filter, its winnowing), except the hash of each k-gram: copydetect
     uses Python's ``hash``, which changes from one process to the next (PYTHONHASHSEED), so the same class
     would score differently in every run; this one is stable (the first 8 bytes of its BLAKE2b)."""
     from copydetect.utils import filter_code, winnow
 
-    filtered, _ = filter_code(code, "answer.py", "python")
+    filtered, _ = filter_code(code if as_written else canonical(code), "answer.py", "python")
     if len(filtered) < K:
         return frozenset()
     kgrams = np.array([kgram_hash(filtered[i:i + K]) for i in range(len(filtered) - K + 1)], dtype=np.int64)
@@ -53,9 +57,10 @@ def kgram_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
 
 
-def pair_scores(prints: list[frozenset[int]]) -> np.ndarray:
+def pair_scores(prints: list[frozenset[int]], weights: dict[int, float] | None = None) -> np.ndarray:
     """The n x n matrix of pair scores of ``prints`` (n answers): the mean of the two shares of
-    fingerprints in common; 0 on the diagonal and for an empty answer."""
+    fingerprints in common, each fingerprint counting its weight (``weights``; 1 when not given or not
+    in it); 0 on the diagonal and for an empty answer."""
     n = len(prints)
     vocabulary: dict[int, int] = {}
     rows, cols = [], []
@@ -63,14 +68,31 @@ def pair_scores(prints: list[frozenset[int]]) -> np.ndarray:
         for h in hashes:
             rows.append(i)
             cols.append(vocabulary.setdefault(h, len(vocabulary)))
-    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(len(vocabulary), 1)))
-    shared = (m @ m.T).toarray()
-    sizes = np.array([len(p) for p in prints], dtype=np.float64)
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, max(len(vocabulary), 1)))
+    w = np.ones(m.shape[1])
+    if weights:
+        for h, k in vocabulary.items():
+            w[k] = weights.get(h, 1.0)
+    weighted = m @ sparse.diags(w)
+    shared = (weighted @ m.T).toarray()
+    sizes = np.asarray(weighted.sum(axis=1)).ravel()
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(sizes[:, None] > 0, shared / sizes[:, None], 0.0)
     scores = (share + share.T) / 2
     np.fill_diagonal(scores, 0.0)
     return scores
+
+
+def rarity(prints: list[frozenset[int]]) -> dict[int, float]:
+    """Each fingerprint's weight: log(1 + N / df), where N answers are not empty and df hold it. What many
+    answers share (the formula everyone writes the same way) counts little; what few share counts much.
+    (Identical answers still score 1: the weights are the same on both sides.)"""
+    df: dict[int, int] = {}
+    for p in prints:
+        for h in p:
+            df[h] = df.get(h, 0) + 1
+    n = sum(1 for p in prints if p)
+    return {h: float(np.log1p(n / k)) for h, k in df.items()}
 
 
 @dataclass
@@ -90,9 +112,13 @@ class Threshold:
         return f"max({', '.join([f'{FLOOR:g}', *parts])}) = {self.value:.2f}"
 
 
-def threshold(class_scores: np.ndarray, honest_scores: np.ndarray | None = None) -> Threshold:
-    """The flagging threshold of one function from its class's pair scores (the upper triangle of
-    ``pair_scores``) and the pair scores of honest, independent answers."""
+def threshold(class_scores: np.ndarray, honest_scores: np.ndarray | None = None,
+              answered: np.ndarray | None = None) -> Threshold:
+    """The flagging threshold of one function from its class's pair scores (``pair_scores``) and the
+    pair scores of honest, independent answers. ``answered``: which of the class wrote something of their
+    own (the others, the release's code left as it was, take no part: their pairs score 0)."""
+    if answered is not None:
+        class_scores = class_scores[np.ix_(answered, answered)]
     upper = class_scores[np.triu_indices(len(class_scores), 1)]
     median = float(np.median(upper)) if upper.size else 0.0
     spread = float(np.median(np.abs(upper - median))) if upper.size else 0.0
@@ -135,11 +161,14 @@ def compare_function(function: str, answers: dict[str, str], given: str = "",
     students, sources = sorted(answers), sorted(known or {})
     prints = [fingerprint(answers[s], boilerplate) for s in students]
     known_prints = [fingerprint(known[k], boilerplate) for k in sources]
-    everything = pair_scores(prints + known_prints)
+    honest_prints = [fingerprint(code, boilerplate) for code in honest or []]
+    weights = rarity(prints + honest_prints)
+    everything = pair_scores(prints + known_prints, weights)
     n = len(students)
     scores = everything[:n, :n]
-    honest_scores = pair_scores([fingerprint(code, boilerplate) for code in honest]) if honest else None
-    result = FunctionResult(function, threshold(scores, honest_scores), students, scores,
+    honest_scores = pair_scores(honest_prints, weights) if honest else None
+    answered = np.array([bool(p) for p in prints], dtype=bool)
+    result = FunctionResult(function, threshold(scores, honest_scores, answered), students, scores,
                             code={**answers, **(known or {})}, given=given)
     big = np.array([len(p) >= MIN_FINGERPRINTS for p in prints + known_prints], dtype=bool)
     above = (everything > result.threshold.value) & big[:, None] & big[None, :]

@@ -154,6 +154,8 @@ def main(argv=None) -> int:
     p.add_argument("assignment", choices=sorted(ASSIGNMENTS))
     p.add_argument("--course-dir", type=Path, help=COURSE_DIR_HELP)
     p.add_argument("--out", type=Path, help="folder to write into (default: COURSE/reports/ASSIGNMENT)")
+    p.add_argument("--known", type=Path, help="a folder of solutions found elsewhere (.py, .ipynb) to compare "
+                                              "every student with (default: COURSE/known_solutions)")
     p = sub.add_parser("init", help="make a course directory of your own for a class (nbgrader_config.py with the "
                                     "course id and exchange, source/ copied from the package)")
     p.add_argument("dir", type=Path, help="a new or empty folder")
@@ -202,7 +204,7 @@ def main(argv=None) -> int:
                   f"Run dlcourse and nbgrader in that folder.")
         elif args.command == "similarity":
             from .similarity import run
-            print(run.summary(run.compare(args.course_dir, args.assignment, args.out)))
+            print(run.summary(run.compare(args.course_dir, args.assignment, args.out, args.known)))
         elif args.command == "hub":
             _hub(args)
         elif args.command == "demo":

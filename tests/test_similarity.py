@@ -6,8 +6,9 @@ import random
 import numpy as np
 import pytest
 
-from autograder.similarity import scores
-from similarity_class import _function, disguise, honest, partial
+from autograder.similarity import run, scores
+from autograder.similarity.canonical import canonical
+from similarity_class import _function, disguise, honest, labelled_class, partial
 
 ASSIGNMENTS = ["week2_numpy_basics", "week4_deep_network"]
 
@@ -132,3 +133,87 @@ def test_dlcourse_similarity_on_the_demo_links_the_sample_bug_to_the_reference_i
     assert "Students linked by flagged pairs: ada_reference, ben_bug" in printed
     assert printed.rstrip().endswith("This is evidence to look at, not a verdict.")
     assert "cleo_blank ~" not in printed and "~ cleo_blank" not in printed
+
+
+LABELLED = {"week3_shallow_network": labelled_class("week3_shallow_network"),
+            "week4_deep_network": labelled_class("week4_deep_network")}
+
+
+@pytest.mark.parametrize("assignment", sorted(LABELLED))
+def test_every_honest_answer_keeps_every_point(assignment):
+    """The answers that calibrate the check (the assignment's honest.py) are correct: every hidden test
+    of two seeds passes. (The corpora's correct variants are checked by test_mistake_corpus.)"""
+    from autograder import hidden
+    from autograder.course.registry import ASSIGNMENTS
+    from tests.mistake_corpus import measure
+
+    shipped = ASSIGNMENTS[assignment].honest_answers
+    assert set(shipped) == set(ASSIGNMENTS[assignment].exercises) and all(len(c) >= 2 for c in shipped.values())
+    for fn, codes in shipped.items():
+        for code in codes:
+            ns = measure.namespace(assignment, code)
+            for seed in (0, 1):
+                result = hidden.hidden_problems(assignment, fn, ns[fn], seed)
+                assert result.passed == result.total, (fn, code, result.messages)
+
+
+@pytest.mark.parametrize("assignment", sorted(LABELLED))
+def test_the_labelled_class_every_whole_copy_found_no_honest_pair_flagged(assignment, capsys):
+    """The check as `dlcourse similarity` runs it (calibrated by the reference and honest.py only; the
+    corpora's correct variants are held out) on a labelled class of 27: honest authors, 16 copiers of
+    whole functions (each disguised one of six ways), 4 partial copiers. Every copy of a whole function is
+    flagged, except in the functions whose honest answers coincide among themselves, where nobody is; no
+    pair of honest answers that differ is flagged. Honest answers that coincide (the same code up to
+    names, layout, order and temporaries) cannot be told from a copy: they are counted apart."""
+    lab = LABELLED[assignment]
+    honest_ = run.honest_answers(assignment)
+    totals = dict.fromkeys(("flagged", "copies", "found", "honest", "honest_flagged", "coinciding",
+                            "coinciding_flagged", "partial", "partial_flagged"), 0)
+    silent = set()
+    for fn, class_ in lab.answers.items():
+        result = scores.compare_function(fn, class_, lab.given[fn], honest_[fn])
+        flagged = {frozenset((f.a, f.b)) for f in result.flagged}
+        copies, honest_pairs = lab.copies(fn), lab.honest_pairs(fn)
+        coinciding, partial_ = lab.coinciding(fn), lab.partial.get(fn, set())
+        assert flagged <= copies | coinciding | partial_, (fn, flagged - copies - coinciding - partial_)
+        if result.threshold.value > 1:
+            silent.add(fn)
+            assert not flagged
+        else:
+            assert copies <= flagged, (fn, copies - flagged)
+        for key, value in (("flagged", flagged), ("copies", copies), ("found", copies & flagged),
+                           ("honest", honest_pairs), ("honest_flagged", honest_pairs & flagged),
+                           ("coinciding", coinciding), ("coinciding_flagged", coinciding & flagged),
+                           ("partial", partial_), ("partial_flagged", partial_ & flagged)):
+            totals[key] += len(value)
+    # which functions no check can judge: two of their calibrating honest answers coincide
+    assert silent == {"week3_shallow_network": {"layer_sizes", "predict"}, "week4_deep_network": set()}[assignment]
+    assert totals["honest_flagged"] == 0
+    precision = (totals["flagged"] - totals["coinciding_flagged"]) / totals["flagged"]
+    with capsys.disabled():
+        print(f"\n{assignment}: {totals['flagged']} pairs flagged; whole copies found {totals['found']} of "
+              f"{totals['copies']} (recall {totals['found'] / totals['copies']:.2f}; silent functions: "
+              f"{', '.join(sorted(silent)) or 'none'}); honest pairs that differ flagged {totals['honest_flagged']} "
+              f"of {totals['honest']}; coinciding honest pairs flagged {totals['coinciding_flagged']} of "
+              f"{totals['coinciding']}; partial copies flagged {totals['partial_flagged']} of {totals['partial']}; "
+              f"precision {precision:.2f} (coinciding pairs counted as false)")
+
+
+@pytest.mark.parametrize("how", ["reorder", "split", "inline", "all"])
+def test_the_canonical_form_undoes_moving_code_around(how):
+    """Reordering independent statements, splitting an expression into a temporary and inlining one
+    give the same canonical form as the code they were made from (names aside: the filter abstracts them)."""
+    for assignment, lab in LABELLED.items():
+        for fn, codes in honest(assignment).items():
+            for seed in range(3):
+                copy = disguise(codes[0], random.Random(seed), how)
+                assert scores.fingerprint(copy) == scores.fingerprint(codes[0]), (fn, how, copy)
+
+
+def test_the_canonical_form_keeps_dependent_statements_in_their_order():
+    a = "def f(x):\n    y = x * 2\n    x = y + 1\n    return x\n"
+    b = "def f(x):\n    x = y + 1\n    y = x * 2\n    return x\n"  # swapped: another computation
+    assert canonical(a) != canonical(b)
+    assert canonical("def f(x):\n    q = x.T\n    p = x + 1\n    return p @ q\n") == \
+        canonical("def f(x):\n    p = x + 1\n    q = x.T\n    return p @ q\n") == "def f(x):\n    return (x + 1) @ x.T\n"
+    assert canonical("def f(x:\n") == "def f(x:\n"  # not Python: compared as written

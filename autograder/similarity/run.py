@@ -55,8 +55,11 @@ def compare(course_dir: Path, assignment_id: str, out_dir: Path | None = None,
     course_dir = Path(course_dir).resolve()
     given = answers.given_code(course_dir, assignment_id)
     honest = honest_answers(assignment_id)
+    asked = known_dir is not None
     known_dir = Path(known_dir or course_dir / answers.KNOWN_SOLUTIONS)
     known, problems = answers.known_solutions(known_dir, list(ASSIGNMENTS[assignment_id].exercises))
+    if asked and not known_dir.is_dir():
+        problems.append(f"{known_dir}: there is no such folder (give a folder of .py or .ipynb files)")
     results = []
     for fn, by_student in answers.class_answers(course_dir, assignment_id).items():
         results.append(scores.compare_function(fn, by_student, given.get(fn, ""), honest.get(fn) or None,

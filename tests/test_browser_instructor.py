@@ -253,11 +253,28 @@ def test_the_class_report_opens_with_its_plots_and_no_console_errors(browser, wo
         assert [alt for alt, *_ in images] == [
             "Histogram of the graded students' scores",
             "Bar chart of the most common mistakes as a share of graded students",
-            "Bar chart of each function's pass rate, labelled with its discrimination"]
+            "Bar chart of each function's pass rate, labelled with its discrimination",
+            "Histograms of the class's pair scores per function, with each function's threshold"]
         for alt, complete, natural, shown in images:
             assert complete and natural >= 600 and shown >= 600, (alt, natural, shown)
         assert page.locator("h2").all_inner_texts() == ["Scores", "Common mistakes", "Functions and checks",
-                                                        "Events", "Students"]
+                                                        "Events", "Similar answers", "Students"]
+        # the similarity section: its verdict sentence, ben_bug's answers beside the reference's (he
+        # submitted the reference with one bug), the stretches they share marked, the two side by side
+        section = page.locator("#similarity ~ *")
+        expect(page.locator("p.verdict")).to_contain_text("This is evidence to look at, not a verdict")
+        pair = page.locator("details", has_text="ada_reference ~ ben_bug")
+        assert pair.count() == 1 and pair.get_attribute("open") is not None
+        columns = pair.locator(".pair").first.locator(":scope > div")
+        assert columns.nth(0).locator("h4").inner_text() == "ada_reference"
+        assert columns.nth(1).locator("h4").inner_text() == "ben_bug"
+        left, right = (columns.nth(k).bounding_box() for k in (0, 1))
+        assert left["y"] == right["y"] and left["x"] + left["width"] <= right["x"]
+        assert pair.locator("mark").count() > 4
+        assert "cleo_blank" not in pair.inner_text() and section.count() > 3
+        page.evaluate("document.getElementById('similarity').scrollIntoView()")
+        screenshot(page, "report-logistic_regression-similarity", full_page=False)
+        page.evaluate("window.scrollTo(0, 0)")
         page.locator("#mistakes ~ table a[href='#s-ben_bug']").first.click()
         assert page.evaluate("location.hash") == "#s-ben_bug"
         row = page.locator("#s-ben_bug")

@@ -125,3 +125,39 @@ def test_a_whole_number_returned_unchanged_whatever_the_inputs_is_called_typed_i
     # a number that follows the inputs, however wrong, is not called typed in
     score = hidden.hidden_problems("week3_shallow_network", "layer_sizes", lambda X, Y: (X.shape[1], 4, 1), seed=0)
     assert "typed in by hand" not in "\n".join(score.messages)
+
+
+def test_a_wrong_value_no_known_mistake_explains_is_recorded_by_its_digest_only():
+    """The record of a failing test that names no known mistake keeps a digest of the learner's value
+    (the class report's similarity section: who shares a rare wrong answer). Two ways of writing one wrong
+    computation (``@`` or ``np.dot``, the terms of a sum in another order, float or np.float64) give one
+    digest; another wrong value another; a named mistake, a right answer or an error none."""
+    def halved(w, b, X, Y):
+        grads, cost = reference.propagate(w, b, X, Y)
+        return {"dw": grads["dw"] / 2, "db": grads["db"]}, cost
+
+    def halved_otherwise(w, b, X, Y):
+        m = X.shape[1]
+        A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))
+        dw = X @ (A - Y).T / (2.0 * m)
+        cost = float(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)))
+        return {"dw": dw, "db": np.float64(np.sum(A - Y) / m)}, cost
+
+    def thirded(w, b, X, Y):
+        grads, cost = reference.propagate(w, b, X, Y)
+        return {"dw": grads["dw"] / 3, "db": grads["db"]}, cost
+
+    def db_not_averaged(w, b, X, Y):
+        grads, cost = reference.propagate(w, b, X, Y)
+        return {"dw": grads["dw"], "db": grads["db"] * X.shape[1]}, cost
+
+    def outputs(fn):
+        return [t.get("output") for t in hidden.hidden_problems(A, "propagate", fn, seed=5).tests]
+
+    digests = outputs(halved)
+    assert all(isinstance(d, str) and len(d) == 16 for d in digests) and len(set(digests)) == hidden.HIDDEN_TESTS
+    assert outputs(halved_otherwise) == digests
+    assert set(outputs(thirded)).isdisjoint(digests)
+    assert outputs(db_not_averaged) == outputs(reference.propagate) == [None] * hidden.HIDDEN_TESTS
+    assert outputs(lambda w, b, X, Y: 1 / 0) == [None] * hidden.HIDDEN_TESTS
+    assert hidden.output_digest(10 ** 5000) == hidden.output_digest(10 ** 5000)  # unreadable whole: still one

@@ -55,9 +55,15 @@ def test_the_given_code_is_boilerplate():
 
 
 def test_a_function_everyone_writes_alike_flags_nobody():
-    same = {f"s{i}": "def sigmoid(x):\n    s = 1 / (1 + np.exp(-x))\n    return s\n" for i in range(30)}
-    result = scores.compare_function("sigmoid", same)
-    assert result.threshold.value == 1.0 and result.flagged == []
+    """30 students write one sigmoid: code that common is how the class writes it (more than
+    scores.COMMON answers hold it), so it counts for nothing; in a class of 5, the honest answers that
+    calibrate the check coincide too, and the threshold is out of reach."""
+    sigmoid = "def sigmoid(x):\n    s = 1 / (1 + np.exp(-x))\n    return s\n"
+    result = scores.compare_function("sigmoid", {f"s{i}": sigmoid for i in range(30)})
+    assert result.flagged == [] and not result.telling.any() and result.scores.max() == 0
+    honest_ = run.honest_answers("week2_numpy_basics")["sigmoid"]
+    result = scores.compare_function("sigmoid", {f"s{i}": sigmoid for i in range(5)}, honest=honest_)
+    assert result.scores[0, 1] == 1.0 and result.threshold.value > 1 and result.flagged == []
 
 
 def test_a_disguised_whole_copy_of_a_long_function_is_flagged_and_honest_answers_are_not(answers):
@@ -139,7 +145,7 @@ LABELLED = {"week3_shallow_network": labelled_class("week3_shallow_network"),
             "week4_deep_network": labelled_class("week4_deep_network")}
 
 
-@pytest.mark.parametrize("assignment", sorted(LABELLED))
+@pytest.mark.parametrize("assignment", ["week2_numpy_basics", "week2_logistic_regression", *sorted(LABELLED)])
 def test_every_honest_answer_keeps_every_point(assignment):
     """The answers that calibrate the check (the assignment's honest.py) are correct: every hidden test
     of two seeds passes. (The corpora's correct variants are checked by test_mistake_corpus.)"""
@@ -162,12 +168,13 @@ def test_the_labelled_class_every_whole_copy_found_no_honest_pair_flagged(assign
     """The check as `dlcourse similarity` runs it (calibrated by the reference and honest.py only; the
     corpora's correct variants are held out) on a labelled class of 27: honest authors, 16 copiers of
     whole functions (each disguised one of six ways), 4 partial copiers. Every copy of a whole function is
-    flagged, except in the functions whose honest answers coincide among themselves, where nobody is; no
+    flagged, except in the functions whose honest answers coincide among themselves, where nobody is, and
+    copies of an answer too short to tell (fewer than MIN_FINGERPRINTS fingerprints not common); no
     pair of honest answers that differ is flagged. Honest answers that coincide (the same code up to
     names, layout, order and temporaries) cannot be told from a copy: they are counted apart."""
     lab = LABELLED[assignment]
     honest_ = run.honest_answers(assignment)
-    totals = dict.fromkeys(("flagged", "copies", "found", "honest", "honest_flagged", "coinciding",
+    totals = dict.fromkeys(("flagged", "copies", "found", "short", "honest", "honest_flagged", "coinciding",
                             "coinciding_flagged", "partial", "partial_flagged"), 0)
     silent = set()
     for fn, class_ in lab.answers.items():
@@ -176,23 +183,27 @@ def test_the_labelled_class_every_whole_copy_found_no_honest_pair_flagged(assign
         copies, honest_pairs = lab.copies(fn), lab.honest_pairs(fn)
         coinciding, partial_ = lab.coinciding(fn), lab.partial.get(fn, set())
         assert flagged <= copies | coinciding | partial_, (fn, flagged - copies - coinciding - partial_)
+        telling = dict(zip(result.students, result.telling))
+        short = {p for p in copies if not all(telling[s] for s in p)}  # a one-liner: too short to tell
         if result.threshold.value > 1:
             silent.add(fn)
             assert not flagged
         else:
-            assert copies <= flagged, (fn, copies - flagged)
+            assert copies - short <= flagged, (fn, copies - short - flagged)
+        totals["short"] += len(short)
         for key, value in (("flagged", flagged), ("copies", copies), ("found", copies & flagged),
                            ("honest", honest_pairs), ("honest_flagged", honest_pairs & flagged),
                            ("coinciding", coinciding), ("coinciding_flagged", coinciding & flagged),
                            ("partial", partial_), ("partial_flagged", partial_ & flagged)):
             totals[key] += len(value)
     # which functions no check can judge: two of their calibrating honest answers coincide
-    assert silent == {"week3_shallow_network": {"layer_sizes", "predict"}, "week4_deep_network": set()}[assignment]
+    assert silent == {"week3_shallow_network": {"layer_sizes"}, "week4_deep_network": set()}[assignment]
     assert totals["honest_flagged"] == 0
     precision = (totals["flagged"] - totals["coinciding_flagged"]) / totals["flagged"]
     with capsys.disabled():
         print(f"\n{assignment}: {totals['flagged']} pairs flagged; whole copies found {totals['found']} of "
-              f"{totals['copies']} (recall {totals['found'] / totals['copies']:.2f}; silent functions: "
+              f"{totals['copies']} (recall {totals['found'] / totals['copies']:.2f}; {totals['short']} copies of a "
+              f"one-liner, too short to tell; silent functions: "
               f"{', '.join(sorted(silent)) or 'none'}); honest pairs that differ flagged {totals['honest_flagged']} "
               f"of {totals['honest']}; coinciding honest pairs flagged {totals['coinciding_flagged']} of "
               f"{totals['coinciding']}; partial copies flagged {totals['partial_flagged']} of {totals['partial']}; "
@@ -217,3 +228,85 @@ def test_the_canonical_form_keeps_dependent_statements_in_their_order():
     assert canonical("def f(x):\n    q = x.T\n    p = x + 1\n    return p @ q\n") == \
         canonical("def f(x):\n    p = x + 1\n    q = x.T\n    return p @ q\n") == "def f(x):\n    return (x + 1) @ x.T\n"
     assert canonical("def f(x:\n") == "def f(x:\n"  # not Python: compared as written
+
+
+def test_what_a_flagged_pair_also_shares_in_its_grading_records():
+    """The report's evidence beside a flagged pair: a known mistake both made (with how many did), the
+    same wrong value no known mistake explains (with how many returned it), or both right."""
+    from autograder.report.data import GRADED, ClassData, HiddenTest, Student
+    from autograder.report.similar import shared_evidence
+
+    parts = ["dW", "db"]
+
+    def student(sid, mistakes=(), outputs=(None, None, None)):
+        tests = [HiddenTest(parts, {"db"} if (mistakes or out) else set(), list(mistakes), False, out) for out in outputs]
+        return Student(sid, GRADED, {"f": 1.0}, {"f": tests})
+
+    data = ClassData("week4_deep_network", "deep_network.ipynb", ["f"], {"f": 3.0},
+                     {"f": {"db_rank1": "db has rank 1"}}, {}, [
+                         student("a", ["db_rank1"]), student("b", ["db_rank1"]), student("c", ["db_rank1"]),
+                         student("d", outputs=("x1", "x2", "x3")), student("e", outputs=("x1", "x2", "y3")),
+                         student("g", outputs=("z1", "z2", "z3")), student("h"), student("i")])
+    assert shared_evidence(data, "a", "b", "f") == [
+        "Both made the known mistake \u201cdb has rank 1\u201d (db_rank1), as did 3 of 8 graded students: weak "
+        "evidence, it is a known slip."]
+    assert shared_evidence(data, "d", "e", "f") == [
+        "Both return the same wrong value, which no known mistake explains, in 2 hidden tests: only these two "
+        "return it."]
+    assert shared_evidence(data, "d", "g", "f") == []
+    assert shared_evidence(data, "h", "i", "f") == ["Both answers pass every hidden test."]
+    assert shared_evidence(data, "h", "nobody", "f") == []
+
+
+def test_known_solutions_are_read_from_py_and_ipynb_and_a_bad_file_costs_only_itself(tmp_path):
+    import nbformat
+
+    from autograder.similarity import answers
+
+    (tmp_path / "repo" / "week4").mkdir(parents=True)
+    (tmp_path / "repo" / "week4" / "solution.py").write_text(
+        "import numpy as np\n\ndef linear_forward(A, W, b):\n    '''Doc.'''\n    Z = np.dot(W, A) + b\n"
+        "    return Z, (A, W, b)\n\nclass Helper:\n    def update_parameters(self, p, g, lr):\n        return p\n")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("%matplotlib inline\nimport numpy as np"),
+                                         nbformat.v4.new_code_cell("def compute_cost(AL, Y):\n    return 0.0\n")])
+    nbformat.write(nb, tmp_path / "repo" / "Week 4.ipynb")
+    (tmp_path / "repo" / "broken.py").write_text("def linear_forward(:\n")
+    (tmp_path / "repo" / "damaged.ipynb").write_text("{not json")
+    found, problems = answers.known_solutions(tmp_path / "repo", ["linear_forward", "compute_cost", "update_parameters"])
+    assert found == {"linear_forward": {"week4/solution.py": "def linear_forward(A, W, b):\n    Z = np.dot(W, A) + b\n"
+                                                               "    return Z, (A, W, b)"},
+                     "compute_cost": {"Week 4.ipynb": "def compute_cost(AL, Y):\n    return 0.0"},
+                     "update_parameters": {"week4/solution.py": "def update_parameters(self, p, g, lr):\n"
+                                                                "        return p"}}
+    assert problems == ["broken.py: a cell or file is not Python (line 1), left out",
+                        "damaged.ipynb: not read (NotJSONError)"]
+    assert answers.known_solutions(tmp_path / "nowhere", ["compute_cost"]) == ({"compute_cost": {}}, [])
+
+
+def test_dlcourse_similarity_lists_students_close_to_a_known_solution(demo, tmp_path, capsys):
+    """A folder of solutions found elsewhere (here the course's own source notebook, solutions and all,
+    as a public repository would hold it, and a file that is not Python): ada_reference and ben_bug, who
+    submitted it, are listed close to it; cleo_blank is not; the bad file is named and left out."""
+    import csv
+    import shutil
+
+    from autograder import cli
+    from autograder.course.registry import ASSIGNMENTS
+
+    workdir, _ = demo
+    known = tmp_path / "known"
+    known.mkdir()
+    shutil.copy(ASSIGNMENTS["week4_deep_network"].source_path(), known / "solutions.ipynb")
+    (known / "notes.py").write_text("Notes: see the lecture\n")
+    assert cli.main(["similarity", "week4_deep_network", "--course-dir", str(workdir), "--out", str(tmp_path / "out"),
+                     "--known", str(known)]) == 0
+    printed = capsys.readouterr().out
+    rows = list(csv.DictReader(open(tmp_path / "out" / "similarity.csv")))
+    close = {(r["student_a"], r["function"]) for r in rows if r["student_b"] == "known_solutions/solutions.ipynb"}
+    assert {s for s, _ in close} == {"ada_reference", "ben_bug"}
+    assert ("ada_reference", "L_model_backward") in close and ("ben_bug", "L_model_backward") in close
+    assert f"Close to a known solution (in {known}):" in printed
+    assert "  notes.py: a cell or file is not Python (line 1), left out" in printed
+    assert cli.main(["similarity", "week4_deep_network", "--course-dir", str(workdir), "--out", str(tmp_path / "out"),
+                     "--known", str(tmp_path / "missing")]) == 0
+    assert f"{tmp_path / 'missing'}: there is no such folder (give a folder of .py or .ipynb files)" in capsys.readouterr().out

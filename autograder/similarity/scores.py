@@ -32,7 +32,9 @@ FLOOR = 0.75         # never flag a pair below this score
 SPREAD = 4.0         # ... nor below the class's median pair plus this many median absolute deviations,
 MIN_CLASS = 20       # ... in a class of at least this many answers (a smaller one says too little)
 MARGIN = 0.1         # ... nor below the most alike honest pair plus this
-MIN_FINGERPRINTS = 6  # an answer with fewer (a one-liner) is never flagged: too short to tell
+MIN_FINGERPRINTS = 6  # an answer with fewer that are not common (a one-liner) is never flagged: too short to tell
+COMMON = 10          # a fingerprint more answers than this hold is common, like given code (MOSS's -m 10) ...
+COMMON_SHARE = 0.05  # ... or than this share of the answers, in a class of more than 200
 
 
 def fingerprint(code: str, boilerplate: set[int] | frozenset[int] = frozenset(), as_written: bool = False) -> frozenset[int]:
@@ -78,21 +80,30 @@ def pair_scores(prints: list[frozenset[int]], weights: dict[int, float] | None =
     sizes = np.asarray(weighted.sum(axis=1)).ravel()
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(sizes[:, None] > 0, shared / sizes[:, None], 0.0)
-    scores = (share + share.T) / 2
+    scores = np.clip((share + share.T) / 2, 0.0, 1.0)  # 1 exactly for the same code (not 1 + rounding)
     np.fill_diagonal(scores, 0.0)
     return scores
 
 
 def rarity(prints: list[frozenset[int]]) -> dict[int, float]:
-    """Each fingerprint's weight: log(1 + N / df), where N answers are not empty and df hold it. What many
-    answers share (the formula everyone writes the same way) counts little; what few share counts much.
-    (Identical answers still score 1: the weights are the same on both sides.)"""
+    """Each fingerprint's weight: log(1 + N / df), where N answers are not empty and df hold it, so what
+    many answers share (the formula everyone writes the same way) counts little and what few share counts
+    much; and 0, like the given code's, for a fingerprint more than ``common(N)`` answers hold: code that
+    common is how the class writes it, not evidence that two students copied (MOSS's ``-m``).
+    (Identical answers that are not common still score 1: the weights are the same on both sides.)"""
     df: dict[int, int] = {}
     for p in prints:
         for h in p:
             df[h] = df.get(h, 0) + 1
     n = sum(1 for p in prints if p)
-    return {h: float(np.log1p(n / k)) for h, k in df.items()}
+    most = common(n)
+    return {h: float(np.log1p(n / k)) if k <= most else 0.0 for h, k in df.items()}
+
+
+def common(answers: int) -> int:
+    """How many answers may hold a fingerprint before it counts as common: ``COMMON`` or ``COMMON_SHARE``
+    of the answers, whichever is more."""
+    return max(COMMON, int(COMMON_SHARE * answers))
 
 
 @dataclass
@@ -148,6 +159,7 @@ class FunctionResult:
     known: list[Flagged] = field(default_factory=list)  # a student (a) above the threshold with a known solution (b)
     code: dict[str, str] = field(default_factory=dict)   # student or known solution -> the code compared
     given: str = ""                                      # the release's code (boilerplate)
+    telling: np.ndarray | None = None  # per student: long enough to tell (MIN_FINGERPRINTS not common)
 
 
 def compare_function(function: str, answers: dict[str, str], given: str = "",
@@ -163,14 +175,21 @@ def compare_function(function: str, answers: dict[str, str], given: str = "",
     known_prints = [fingerprint(known[k], boilerplate) for k in sources]
     honest_prints = [fingerprint(code, boilerplate) for code in honest or []]
     weights = rarity(prints + honest_prints)
+
+    def telling(p: frozenset[int]) -> bool:
+        """Enough fingerprints that are not common to tell a copy from a coincidence."""
+        return sum(1 for h in p if weights.get(h, 1.0) > 0) >= MIN_FINGERPRINTS
+
     everything = pair_scores(prints + known_prints, weights)
     n = len(students)
     scores = everything[:n, :n]
-    honest_scores = pair_scores(honest_prints, weights) if honest else None
+    honest_prints = [p for p in honest_prints if telling(p)]
+    honest_scores = pair_scores(honest_prints, weights) if honest_prints else None
     answered = np.array([bool(p) for p in prints], dtype=bool)
     result = FunctionResult(function, threshold(scores, honest_scores, answered), students, scores,
                             code={**answers, **(known or {})}, given=given)
-    big = np.array([len(p) >= MIN_FINGERPRINTS for p in prints + known_prints], dtype=bool)
+    big = np.array([telling(p) for p in prints + known_prints], dtype=bool)
+    result.telling = big[:n]
     above = (everything > result.threshold.value) & big[:, None] & big[None, :]
     i, j = np.nonzero(np.triu(above[:n, :n], 1))
     result.flagged = [Flagged(function, students[a], students[b], float(scores[a, b]))

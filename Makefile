@@ -80,6 +80,7 @@ bench: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/demo_cells.py
 	$(BIN)/python benchmarks/cluster_throughput.py
 	$(BIN)/python benchmarks/report_scale.py
+	$(BIN)/python benchmarks/similarity_scale.py
 	$(BIN)/python benchmarks/training_time.py
 
 bench-training: $(VENV)/.bench-requirements

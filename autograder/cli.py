@@ -19,8 +19,10 @@
                                                CSV files in reports/<assignment>/ (--out DIR), from the
                                                gradebook and the grading records (default: every
                                                assignment that has been graded)
-    dlcourse similarity ASSIGNMENT             which graded submissions are suspiciously alike, per function
-                                               (reports/ASSIGNMENT/similarity.csv; evidence, not a verdict)
+    dlcourse similarity ASSIGNMENT             which graded submissions are suspiciously alike, per function,
+                                               and close to a known solution (--known DIR; default:
+                                               COURSE/known_solutions): reports/ASSIGNMENT/similarity.csv
+                                               (evidence, not a verdict; the class report shows them)
     dlcourse hub [--dir DIR] [--port P]        JupyterHub on 127.0.0.1 for a pilot: an instructor, a class of
                                                students, nbgrader's course service (first run: makes DIR)
     dlcourse demo [--workdir DIR]              the whole instructor pipeline on sample submissions

@@ -34,12 +34,14 @@ def section(sim, data: ClassData | None, picture: bytes | None) -> list[str]:
     e = html.escape
     out = ['<h2 id="similarity">Similar answers</h2>',
            "<p>Each graded student's own code of each function (the given code, imports and docstrings left out) "
-           "is compared with every other student's: fingerprints of its tokens, with names, strings and comments "
-           "set aside, so renaming and rewording change nothing. A pair's score is the share of fingerprints the "
-           "two answers have in common (1: the same code up to names and layout). A pair is listed when its score "
-           "is above the function's threshold, which is set by how alike honest, independently written answers "
-           "of that function are and by the class's own typical pair: a short function that everyone writes the "
-           "same way flags nobody.</p>",
+           "is compared with every other student's. It is first put in one form (a temporary used once put in its "
+           "place, independent statements in one order), then fingerprinted by its tokens with names, strings and "
+           "comments set aside: renaming, rewording, reordering and splitting or inlining change nothing. A pair's "
+           "score is the share of fingerprints the two answers have in common (1: the same code); code that many "
+           "in the class hold counts for nothing. A pair is listed when its score is above the function's "
+           "threshold, set by how alike honest, independently written answers of that function are and by the "
+           "class's own typical pair: a short function that everyone writes the same way flags nobody. Marked in "
+           "the answers: the stretches the two share as written.</p>",
            '<p class="verdict">This is evidence to look at, not a verdict: students may have worked together as '
            "allowed, or learned from the same source.</p>"]
     out.append(img(picture, "Histograms of the class's pair scores per function, with each function's threshold"))

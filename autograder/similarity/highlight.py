@@ -1,9 +1,11 @@
 """Two answers side by side, the stretches they share marked.
 
-A stretch is shared when its k-grams are fingerprints both answers have (``scores.fingerprint``: names,
-strings and comments abstracted, the given code left out). The marked stretches are found on the
-filtered code and carried back to the answer as written, with copydetect's own steps
-(``get_copied_slices``, ``highlight_overlap``), so what is marked is what the score counted.
+A stretch is shared when its k-grams are fingerprints both answers have as written
+(``scores.fingerprint(..., as_written=True)``: names, strings and comments abstracted, the given code left
+out). The marked stretches are found on the filtered code and carried back to the answer as written,
+with copydetect's own steps (``get_copied_slices``, ``highlight_overlap``). The score itself is computed
+on the canonical form (``canonical``), where moved code matches too: a copy with its statements
+reordered can score 1 with a few lines unmarked.
 """
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ and its public checks module ``dlutils/checks/<CHECKS>.py``. The package holds t
 - ``inputs.py``: ``public_inputs()`` and ``HIDDEN`` (exercise -> ``case(rng, k)``, see autograder.hidden);
 - ``mistakes.py``: ``MISTAKES``, the known-mistake catalogue (see autograder.course.known_mistakes);
 - ``honest.py`` (optional): ``ANSWERS``, function -> correct answers written independently of the
-  reference, in other styles, which calibrate the similarity check (see autograder.similarity).
+  reference, in other styles, which calibrate the similarity check (see autograder.similarity); each
+  keeps every point of the hidden tests (tests/test_similarity.py).
 
 The lecture notebooks' ungraded "check yourself" exercises are a :class:`CheckSet` too (package
 ``autograder/course/lectures/``), without a notebook, hidden tests or grades.

@@ -1,7 +1,5 @@
-"""Correct answers of this assignment written independently of the reference and of each other, in
-other styles: they calibrate the similarity check (autograder.similarity), which flags no pair of
-students less alike than these are among themselves. Each keeps every point of the hidden tests
-(tests/test_similarity.py)."""
+"""week2_logistic_regression: correct answers written independently of the reference, in other styles (what they are
+for: autograder.course.registry)."""
 
 ANSWERS = {
     "preprocess": ['''

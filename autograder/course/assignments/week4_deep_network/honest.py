@@ -1,8 +1,6 @@
-"""Correct answers of this assignment written independently of the reference and of each other, in
-other styles: they calibrate the similarity check (autograder.similarity), which flags no pair of
-students less alike than these are among themselves. Each keeps every point of the hidden tests
-(tests/test_similarity.py). sigmoid, relu, sigmoid_backward and relu_backward are the notebook's given
-helpers (each forward one returns (A, Z))."""
+"""week4_deep_network: correct answers written independently of the reference, in other styles (what they are
+for: autograder.course.registry). sigmoid, relu, sigmoid_backward and relu_backward
+are the notebook's given helpers (each forward one returns (A, Z))."""
 
 ANSWERS = {
     "initialize_parameters": ['''

@@ -309,3 +309,18 @@ def test_dlcourse_similarity_lists_students_close_to_a_known_solution(demo, tmp_
     assert cli.main(["similarity", "week4_deep_network", "--course-dir", str(workdir), "--out", str(tmp_path / "out"),
                      "--known", str(tmp_path / "missing")]) == 0
     assert f"{tmp_path / 'missing'}: there is no such folder (give a folder of .py or .ipynb files)" in capsys.readouterr().out
+
+
+def test_many_students_holding_one_solution_from_elsewhere_are_all_listed_close_to_it(answers):
+    """Code more than scores.COMMON students hold counts for nothing between students (it is how the class
+    writes it), but a known solution is compared as it is: twelve students who hand in one solution found
+    elsewhere, each disguised, are each listed close to it, and the other students are not."""
+    codes = answers["week4_deep_network"]["L_model_backward"]
+    rng = random.Random(4)
+    class_ = {f"copy{k:02d}": disguise(codes[1], rng, how) for k, how in
+              enumerate(["rename", "comments", "reorder", "all"] * 3)}
+    class_.update({f"honest{i}": code for i, code in enumerate(codes) if i != 1})
+    result = scores.compare_function("L_model_backward", class_, honest=codes[:1], known={"public/solution.py": codes[1]})
+    assert result.flagged == []  # twelve alike: common code
+    assert {f.a for f in result.known} == {s for s in class_ if s.startswith("copy")}
+    assert {f.b for f in result.known} == {"public/solution.py"} and all(f.score == 1.0 for f in result.known)

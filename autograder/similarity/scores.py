@@ -168,7 +168,7 @@ def compare_function(function: str, answers: dict[str, str], given: str = "",
     threshold; ``given``: the release's code of the function (boilerplate); ``honest``: independent
     correct answers (the reference, known variants) that calibrate the threshold; ``known``: solutions
     the instructor has found elsewhere (name -> code), each compared with every student (they take no
-    part in the threshold)."""
+    part in the threshold, and their matches are not weighed by how common the code is)."""
     boilerplate = fingerprint(given) if given.strip() else frozenset()
     students, sources = sorted(answers), sorted(known or {})
     prints = [fingerprint(answers[s], boilerplate) for s in students]
@@ -180,23 +180,25 @@ def compare_function(function: str, answers: dict[str, str], given: str = "",
         """Enough fingerprints that are not common to tell a copy from a coincidence."""
         return sum(1 for h in p if weights.get(h, 1.0) > 0) >= MIN_FINGERPRINTS
 
-    everything = pair_scores(prints + known_prints, weights)
+    scores = pair_scores(prints, weights)
     n = len(students)
-    scores = everything[:n, :n]
     honest_prints = [p for p in honest_prints if telling(p)]
     honest_scores = pair_scores(honest_prints, weights) if honest_prints else None
     answered = np.array([bool(p) for p in prints], dtype=bool)
     result = FunctionResult(function, threshold(scores, honest_scores, answered), students, scores,
                             code={**answers, **(known or {})}, given=given)
-    big = np.array([telling(p) for p in prints + known_prints], dtype=bool)
-    result.telling = big[:n]
-    above = (everything > result.threshold.value) & big[:, None] & big[None, :]
-    i, j = np.nonzero(np.triu(above[:n, :n], 1))
+    result.telling = np.array([telling(p) for p in prints], dtype=bool)
+    i, j = np.nonzero(np.triu(scores > result.threshold.value, 1) & result.telling[:, None] & result.telling[None, :])
     result.flagged = [Flagged(function, students[a], students[b], float(scores[a, b]))
                       for a, b in sorted(zip(i.tolist(), j.tolist()), key=lambda ab: -scores[ab])]
-    i, j = np.nonzero(above[:n, n:])
-    result.known = [Flagged(function, students[a], sources[b], float(everything[a, n + b]))
-                    for a, b in sorted(zip(i.tolist(), j.tolist()), key=lambda ab: -everything[ab[0], n + ab[1]])]
+    if sources:
+        # Not weighed by how common the code is in the class: a solution found elsewhere that many
+        # students hold is what this comparison is for.
+        to_known = pair_scores(prints + known_prints)[:n, n:]
+        size = np.array([len(p) >= MIN_FINGERPRINTS for p in prints + known_prints], dtype=bool)
+        i, j = np.nonzero((to_known > result.threshold.value) & size[:n, None] & size[None, n:])
+        result.known = [Flagged(function, students[a], sources[b], float(to_known[a, b]))
+                        for a, b in sorted(zip(i.tolist(), j.tolist()), key=lambda ab: -to_known[ab])]
     return result
 
 

@@ -266,3 +266,26 @@ def test_a_job_whose_workers_keep_dying_gets_0_and_says_why(both):
     assert f"sigmoid could not be graded: {why}" in test_cell.outputs[0]["text"]
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         assert gb.find_submission_notebook(NOTEBOOK.removesuffix(".ipynb"), ASSIGNMENT, "killer").score == 0.0
+
+
+def test_with_several_writers_only_runs_of_one_assignment_exclude_each_other(tmp_path):
+    """A gradebook that takes several writers (PostgreSQL): runs of two assignments hold their locks at
+    once; a second run of one of them is refused with a message naming the assignment and its holder; the
+    holders' notes go when they end. RUNS, which both update, is read and written under a lock of its own."""
+    with runs.one_run_at_a_time(tmp_path, "grading a1", "a1"), runs.one_run_at_a_time(tmp_path, "grading a2", "a2"):
+        with pytest.raises(runs.Busy) as busy, runs.one_run_at_a_time(tmp_path, "a second", "a1"):
+            pass
+        assert str(busy.value).startswith(f"another grading run of a1 is under way in {tmp_path}: grading a1 (pid ")
+        assert "Only one may grade an assignment at a time (runs of other assignments may run beside it)." in str(busy.value)
+        assert runs.begin(tmp_path, "a1", 11) == 11 and runs.begin(tmp_path, "a2", 22) == 22
+    assert sorted(p.name for p in (tmp_path / runs.LOCKS).iterdir()) == ["a1", "a2"]  # the locks, no holder notes
+    assert {a: r["seed"] for a, r in json.loads((tmp_path / runs.RUNS).read_text()).items()} == {"a1": 11, "a2": 22}
+
+
+def test_runs_of_two_assignments_recorded_at_once_lose_neither(tmp_path):
+    """Two processes recording runs of 40 assignments each, interleaved: every run is in RUNS."""
+    script = ("import sys; from pathlib import Path; from autograder.batch import runs\n"
+              "for k in range(40): runs.begin(Path(sys.argv[1]), f'{sys.argv[2]}{k}', k, log=lambda m: None)\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), prefix], cwd=REPO) for prefix in "xy"]
+    assert [p.wait() for p in procs] == [0, 0]
+    assert sorted(json.loads((tmp_path / runs.RUNS).read_text())) == sorted(f"{p}{k}" for p in "xy" for k in range(40))

@@ -29,11 +29,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import warnings
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook, InvalidEntry, MissingEntry
 from nbgrader.apps.exportapp import ExportApp
 from nbgrader.coursedir import CourseDirectory
 from sqlalchemy.exc import SAWarning
@@ -92,6 +93,18 @@ class Coordinator:
         """The course's gradebook, opened as nbgrader's commands open it (its db_url and course id)."""
         return Gradebook(self.db_url, self.converter.coursedir.course_id)
 
+    def add_students(self, students: list[str]) -> None:
+        """A row in the gradebook for each of ``students`` (nbgrader's ``update_or_create_student``), before
+        any is graded. With several writers (another run's coordinator adding the same student at the same
+        moment) the insert that comes second fails; the row is there either way, so it is looked up again."""
+        with self.gradebook() as gb:
+            for student in students:
+                try:
+                    gb.update_or_create_student(student)
+                except InvalidEntry:
+                    gb.db.rollback()
+                    gb.find_student(student)  # MissingEntry only if it failed for another reason
+
     def submitted(self, student: str) -> Path:
         return Path(self.converter.coursedir.format_path(self.converter.coursedir.submitted_directory,
                                                          student, self.assignment_id)) / self.notebook
@@ -140,10 +153,16 @@ class Coordinator:
         return self.feedback_converter.dest(self.assignment_id, student) / self.notebook.replace(".ipynb", ".html")
 
     def export(self, path: Path) -> None:
-        """Every grade in the gradebook to ``path`` (nbgrader export's plugin; CSV by default)."""
-        self.export_plugin.to = str(path)
-        with self.gradebook() as gb:
-            self.export_plugin.export(gb)
+        """Every grade in the gradebook to ``path`` (nbgrader export's plugin; CSV by default), replaced
+        whole: a run of another assignment may export at the same moment (several_writers)."""
+        tmp = Path(path).with_name(f".{Path(path).name}.{os.getpid()}.tmp")
+        self.export_plugin.to = str(tmp)
+        try:
+            with self.gradebook() as gb:
+                self.export_plugin.export(gb)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def fail(self, student: str) -> None:
         """Remove what a failed submission left in autograded/ (nbgrader does the same)."""

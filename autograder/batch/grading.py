@@ -6,7 +6,8 @@ the others):
 0. check what the instructor gave (autograder.batch.options: seed, jobs, cell timeout, scheduler,
    assignment, submissions folder, the course's limits) before anything starts or is written, and
    take the course directory's lock for the whole run (``runs.one_run_at_a_time``: a second run
-   refuses, naming this one);
+   refuses, naming this one; with a gradebook that takes several writers, PostgreSQL, only the
+   assignment's, so runs of other assignments grade at the same time: ``several_writers``);
 1. start the cluster (autograder.batch.cluster: an unreachable scheduler, no worker, or a worker without a
    working sandbox stops here, before anything is written) and choose the run's seed: ``seed``, or
    the seed of this assignment's interrupted run (so running again resumes it), or a new one;
@@ -175,8 +176,18 @@ def grade(run: Run) -> list[Result]:
     job and process it started and raises ``GradingStopped`` naming the students graded and not.
     """
     checked = _check(run)
-    with runs.one_run_at_a_time(checked.course_dir, f"`dlcourse grade {run.assignment_id} {checked.folder}`"):
+    lock = run.assignment_id if several_writers(checked.course_dir) else None  # else the whole course
+    with runs.one_run_at_a_time(checked.course_dir, f"`dlcourse grade {run.assignment_id} {checked.folder}`", lock):
         return _grade_locked(checked)
+
+
+def several_writers(course_dir: Path) -> bool:
+    """Whether the course's gradebook takes several writers at once (a database server, such as
+    PostgreSQL), so that runs of different assignments may grade at the same time; sqlite does not."""
+    import sqlalchemy as sa
+
+    db_url, _ = commands.gradebook_of(course_dir)
+    return sa.engine.make_url(db_url).get_backend_name() != "sqlite"
 
 
 def _check(run: Run) -> _Checked:
@@ -277,6 +288,7 @@ def _prepare(c: _Checked, seed: int, results: list[Result], coordinator: Coordin
             log(f"  {submissions.show(sub.student)}: {result.status}")
             continue
         pending.append(result)
+    coordinator.add_students([r.student for r in pending])  # before any is graded (see add_students)
     if folder.is_file() and pending:
         _bring_neighbours(course_dir, assignment, folder, limits, log)
     return pending
@@ -495,8 +507,7 @@ def _add_student(coordinator: Coordinator, student: str) -> None:
     """A rejected student still gets a row in the gradebook (and a 0); a name that is not a valid
     student id (a hidden folder, a stray file) never does."""
     if submissions.STUDENT_ID.match(student):
-        with coordinator.gradebook() as gb:
-            gb.update_or_create_student(student)
+        coordinator.add_students([student])
 
 
 def _events(record: Path) -> list[str]:

@@ -8,7 +8,9 @@
   after its grades were saved; resuming trusts this and nothing else (a grading record in
   autograded/ lies where a student's forged one could be copied);
 - one grading run per course directory at a time (``one_run_at_a_time``); ``LOCK`` names the run
-  under way.
+  under way. With a gradebook that takes several writers at once (a database server such as
+  PostgreSQL, not sqlite), one run per assignment at a time instead: runs of different assignments
+  grade at once (``LOCKS/<assignment>`` names each), and ``RUNS`` is updated under a lock of its own.
 
 ``RUNS`` is one small JSON file: {assignment id: {"seed", "started", "finished"}}; a finished run
 also records when it ended (``ended``) and why each student it did not grade was not graded
@@ -31,6 +33,8 @@ from .options import NOTHING_DONE, check_seed
 RUNS = ".dlcourse-runs.json"
 GRADED = ".dlcourse-graded"       # GRADED/<assignment>/<student>.json
 LOCK = ".dlcourse-lock"         # who holds the course directory now
+LOCKS = ".dlcourse-locks"       # LOCKS/<assignment>: who grades that assignment now (several writers)
+RUNS_LOCK = ".dlcourse-runs.lock"  # held while RUNS is read and written again
 
 
 def _read(course_dir: Path) -> dict:
@@ -42,16 +46,31 @@ def _read(course_dir: Path) -> dict:
 
 
 def _write(course_dir: Path, data: dict) -> None:
-    tmp = course_dir / f"{RUNS}.tmp"
+    tmp = course_dir / f"{RUNS}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=1, sort_keys=True))
     os.replace(tmp, course_dir / RUNS)   # never half a file, even if the run is killed now
+
+
+@contextlib.contextmanager
+def _updating(course_dir: Path):
+    """RUNS read and written again by one run at a time (runs of two assignments may be under way)."""
+    with open(Path(course_dir) / RUNS_LOCK, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield _read(course_dir)
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> int:
     """The run's seed (see the module's docstring), recorded as this assignment's unfinished run; BadOption,
     with nothing written, for a recorded seed that is not a seed (``seed``, given, was checked by
     the caller: autograder.batch.grading, before anything started)."""
-    data = _read(course_dir)
+    with _updating(course_dir) as data:
+        return _begin(course_dir, data, assignment_id, seed, log)
+
+
+def _begin(course_dir: Path, data: dict, assignment_id: str, seed: int | None, log) -> int:
     last = data.get(assignment_id)
     if seed is None and isinstance(last, dict) and last.get("finished") is False and "seed" in last:
         seed = check_seed(last["seed"], f"the seed of the interrupted run of {assignment_id} in {course_dir / RUNS}",
@@ -66,11 +85,11 @@ def begin(course_dir: Path, assignment_id: str, seed: int | None, log=print) -> 
 
 
 def finish(course_dir: Path, assignment_id: str, not_graded: dict[str, str] | None = None) -> None:
-    data = _read(course_dir)
-    if isinstance(data.get(assignment_id), dict):
-        data[assignment_id].update(finished=True, ended=time.strftime("%Y-%m-%d %H:%M:%S"),
-                                   not_graded=dict(not_graded or {}))
-        _write(course_dir, data)
+    with _updating(course_dir) as data:
+        if isinstance(data.get(assignment_id), dict):
+            data[assignment_id].update(finished=True, ended=time.strftime("%Y-%m-%d %H:%M:%S"),
+                                       not_graded=dict(not_graded or {}))
+            _write(course_dir, data)
 
 
 def last(course_dir: Path, assignment_id: str) -> dict | None:
@@ -115,28 +134,38 @@ class Busy(RuntimeError):
 
 
 @contextlib.contextmanager
-def one_run_at_a_time(course_dir: Path, what: str):
-    """Hold the course directory's lock for the block, or raise Busy naming the run that holds it.
+def one_run_at_a_time(course_dir: Path, what: str, assignment_id: str | None = None):
+    """Hold the course directory's lock for the block, or raise Busy naming the run that holds it; with
+    ``assignment_id`` (a gradebook that takes several writers), only that assignment's lock, so that
+    runs of other assignments may grade at the same time.
 
-    The lock is the kernel's (``flock`` on the directory itself): it ends with the process that holds
-    it, however that ends, so a killed run never leaves the course locked, and taking it writes
-    nothing. Once held, ``LOCK`` says who holds it (``what``, the pid, the time) for the message a
-    second run gets; only the holder writes or removes that file."""
+    The lock is the kernel's (``flock`` on the directory itself, or on ``LOCKS/<assignment>``): it ends
+    with the process that holds it, however that ends, so a killed run never leaves the course locked,
+    and taking it writes nothing. Once held, ``LOCK`` (``LOCKS/<assignment>.holder``) says who holds it
+    (``what``, the pid, the time) for the message a second run gets; only the holder writes or removes
+    that file."""
     course_dir = Path(course_dir)
-    fd = os.open(course_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    if assignment_id is None:
+        fd = os.open(course_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        info, whose = course_dir / LOCK, ""
+    else:
+        (course_dir / LOCKS).mkdir(exist_ok=True)
+        fd = os.open(course_dir / LOCKS / assignment_id, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        info, whose = course_dir / LOCKS / f"{assignment_id}.holder", f" of {assignment_id}"
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             try:
-                holder = (course_dir / LOCK).read_text(errors="replace").strip()[:500]
+                holder = info.read_text(errors="replace").strip()[:500]
             except OSError:
                 holder = ""
-            raise Busy(f"another grading run is under way in {course_dir}: {holder or 'a run that is just starting'}. "
-                       "Only one may grade a course directory at a time (both would write its gradebook, autograded/ "
-                       "and feedback/). Wait for it to end, or stop it (kill -TERM its pid: it resumes when run "
-                       f"again). {NOTHING_DONE}") from None
-        info = course_dir / LOCK
+            only = ("Only one may grade a course directory at a time (both would write its gradebook, autograded/ "
+                    "and feedback/)." if assignment_id is None else
+                    "Only one may grade an assignment at a time (runs of other assignments may run beside it).")
+            holder = holder or "a run that is just starting"
+            raise Busy(f"another grading run{whose} is under way in {course_dir}: {holder}. {only} Wait for it to "
+                       f"end, or stop it (kill -TERM its pid: it resumes when run again). {NOTHING_DONE}") from None
         info.write_text(f"{what} (pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')})")
         try:
             yield

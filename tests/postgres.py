@@ -36,7 +36,7 @@ def running() -> Iterator[str]:
     test's own tmp_path is its owner's alone); yields the SQLAlchemy URL of the server,
     ``postgresql+psycopg://postgres@127.0.0.1:PORT``, to which a database name is added
     (``create_database``). The server is stopped and its folder removed on the way out."""
-    folder = Path(tempfile.mkdtemp(prefix="dlcourse-postgres-"))
+    folder = Path(tempfile.mkdtemp(prefix="dlcourse-postgres-", dir="/tmp"))  # not $TMPDIR: pytest's is root's alone
     prefix = _as_server_user(folder)
     data, socket = folder / "data", folder / "socket"
     subprocess.run([*prefix, str(BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",

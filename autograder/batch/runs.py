@@ -34,7 +34,7 @@ RUNS = ".dlcourse-runs.json"
 GRADED = ".dlcourse-graded"       # GRADED/<assignment>/<student>.json
 LOCK = ".dlcourse-lock"         # who holds the course directory now
 LOCKS = ".dlcourse-locks"       # LOCKS/<assignment>: who grades that assignment now (several writers)
-RUNS_LOCK = ".dlcourse-runs.lock"  # held while RUNS is read and written again
+RUNS_LOCK = ".dlcourse-runs.json.lock"  # held while RUNS is read and written again
 
 
 def _read(course_dir: Path) -> dict:

@@ -113,8 +113,13 @@ def _reports(course_dir: Path, assignment_ids: list[str], out_dir: Path | None) 
 
 
 def _summary(course_dir: Path) -> None:
+    import sqlalchemy as sa
+
+    from .nbgrader_ext.commands import gradebook_of
+
+    url = sa.engine.make_url(gradebook_of(course_dir)[0])
     print()
-    print(f"Gradebook: {course_dir / 'gradebook.db'}")
+    print(f"Gradebook: {url.database if url.get_backend_name() == 'sqlite' else url.render_as_string(hide_password=True)}")
     print(f"Grades:    {course_dir / 'grades.csv'}")
     print(f"Feedback:  {course_dir / 'feedback'}/<student>/<assignment>/*.html")
     print(f"Reports:   {course_dir / 'reports'}/<assignment>/report.html (dlcourse report ASSIGNMENT writes them)")

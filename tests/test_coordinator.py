@@ -106,7 +106,7 @@ def test_an_interrupted_run_is_resumed_with_its_seed(tmp_path):
     first = runs.begin(tmp_path, "a1", None, said.append)
     assert said == [] and 0 <= first < 2**32
     assert runs.begin(tmp_path, "a1", None, said.append) == first  # not finished: resumed
-    assert said[0].startswith(f"Resuming the grading run of a1 interrupted since ") and f"(seed {first})" in said[0]
+    assert said[0].startswith("Resuming the grading run of a1 interrupted since ") and f"(seed {first})" in said[0]
     assert runs.begin(tmp_path, "a2", 42, said.append) == 42       # another assignment, its own run
     runs.finish(tmp_path, "a1")
     assert runs.begin(tmp_path, "a1", 7, said.append) == 7         # a seed given is the seed used

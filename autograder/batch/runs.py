@@ -141,7 +141,7 @@ def one_run_at_a_time(course_dir: Path, what: str, assignment_id: str | None = N
 
     The lock is the kernel's (``flock`` on the directory itself, or on ``LOCKS/<assignment>``): it ends
     with the process that holds it, however that ends, so a killed run never leaves the course locked,
-    and taking it writes nothing. Once held, ``LOCK`` (``LOCKS/<assignment>.holder``) says who holds it
+    and taking the course directory's writes nothing (an assignment's is an empty file). Once held, ``LOCK`` (``LOCKS/<assignment>.holder``) says who holds it
     (``what``, the pid, the time) for the message a second run gets; only the holder writes or removes
     that file."""
     course_dir = Path(course_dir)

@@ -81,6 +81,7 @@ bench: $(VENV)/.bench-requirements
 	$(BIN)/python benchmarks/cluster_throughput.py
 	$(BIN)/python benchmarks/report_scale.py
 	$(BIN)/python benchmarks/similarity_scale.py
+	$(BIN)/python benchmarks/worker_stages.py week2_logistic_regression week3_shallow_network week4_deep_network week4_deep_network_application
 	$(BIN)/python benchmarks/training_time.py
 
 bench-training: $(VENV)/.bench-requirements

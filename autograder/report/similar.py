@@ -49,6 +49,7 @@ def section(sim, data: ClassData | None, picture: bytes | None) -> list[str]:
              r.threshold.reason(), f"{len(r.flagged):,}") for r in sim.results]
     out.append(table(["function", "answers", "pairs", "threshold", "flagged pairs"], rows, numeric={1, 2, 4}))
     flagged = sim.flagged
+    code = {r.function: r for r in sim.results}
     if not flagged:
         out.append("<p>No pair of students is above a threshold.</p>")
     else:
@@ -61,7 +62,6 @@ def section(sim, data: ClassData | None, picture: bytes | None) -> list[str]:
             out.append(table(["students", "functions"], [(ids(c), ", ".join(functions[tuple(c)])) for c in sim.clusters],
                              raw={0}))
         out.append(f"<h3>Flagged pairs ({len(by_pair):,})</h3>")
-        code = {r.function: r for r in sim.results}
         order = sorted(by_pair.items(), key=lambda kv: (-len(kv[1]), -max(f.score for f in kv[1]), kv[0]))
         for n, ((a, b), pairs) in enumerate(order):
             if n == MAX_PAIRS_SHOWN:
@@ -76,7 +76,6 @@ def section(sim, data: ClassData | None, picture: bytes | None) -> list[str]:
     if sim.known:
         out.append(f"<h3>Close to a known solution ({len(sim.known):,})</h3>")
         out.append(f'<p>Compared with the solutions in <code>{e(str(sim.known_dir))}</code>.</p>')
-        code = {r.function: r for r in sim.results}
         for n, f in enumerate(sim.known[:MAX_PAIRS_SHOWN]):
             out.append(f"<details{' open' if n < 3 else ''}><summary><strong>{e(f.a)}</strong> ~ {e(f.b)}: "
                        f"{e(f.function)} {f.score:.2f}</summary>")

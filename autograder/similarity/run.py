@@ -17,7 +17,6 @@ KNOWN = answers.KNOWN_SOLUTIONS  # a known solution's name in the results: known
 
 @dataclass
 class Similarity:
-    assignment_id: str
     results: list[scores.FunctionResult]
     clusters: list[list[str]]
     csv: Path
@@ -74,7 +73,7 @@ def compare(course_dir: Path, assignment_id: str, out_dir: Path | None = None,
         writer.writerow(["function", "student_a", "student_b", "score", "threshold"])
         for x in flagged + [f for r in results for f in r.known]:
             writer.writerow([x.function, x.a, x.b, f"{x.score:.3f}", f"{thresholds[x.function]:.3f}"])
-    return Similarity(assignment_id, results, scores.clusters(flagged), path, known_dir, problems)
+    return Similarity(results, scores.clusters(flagged), path, known_dir, problems)
 
 
 def summary(result: Similarity) -> str:
